@@ -1,0 +1,42 @@
+import type { CareerLevel } from "./careerFramework";
+import type { RoleSection } from "./competence";
+import type { Provenance } from "./provenance";
+
+export const SERVICES = ["liaison-diversion", "reconnect"] as const;
+/** liaison-diversion = Liaison and Diversion; reconnect = RECONNECT / Enhanced RECONNECT. */
+export type Service = (typeof SERVICES)[number];
+
+export const SERVICE_LABELS: Readonly<Record<Service, string>> = {
+  "liaison-diversion": "Liaison and Diversion",
+  reconnect: "RECONNECT / Enhanced RECONNECT",
+};
+
+/** One line of a role profile's competence tables: which competence, where the document files it. */
+export interface RoleCompetence {
+  competenceId: string;
+  section: RoleSection;
+  principleId: string;
+  /** The reference function as the document writes it. */
+  function: string;
+  /** The title as this document writes it (may be an alias of the canonical title). */
+  titleInDocument: string;
+}
+
+export interface LearningAndDevelopment {
+  formal: readonly string[];
+  informal: readonly string[];
+}
+
+export interface Role {
+  id: string;
+  title: string;
+  service: Service;
+  /** What the document calls the area of work. */
+  areaOfWork: string;
+  careerFrameworkLevel: CareerLevel;
+  experienceRequired: readonly string[];
+  scope: readonly string[];
+  competences: readonly RoleCompetence[];
+  learning: LearningAndDevelopment;
+  provenance: Provenance;
+}
