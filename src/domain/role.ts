@@ -28,6 +28,8 @@ export interface LearningAndDevelopment {
 }
 
 export interface Role {
+  /** The role as the document names it ("Service Manager"); `title` is unique across the catalog. */
+  namedRole?: string;
   id: string;
   title: string;
   service: Service;
