@@ -1,0 +1,4 @@
+// `npm run bench`: each section prints its own table. Speed is measured here, not by timed tests.
+import { runJeBench } from "./je.bench";
+
+runJeBench();
