@@ -3,6 +3,19 @@
  * spaces removed. "Health care" and "healthcare", "work-related" and "work related" share a key.
  */
 export function normalizeText(text: string): string {
+  let key = normalized.get(text);
+  if (key === undefined) {
+    key = computeKey(text);
+    // Bounded: a workbook's titles repeat across thousands of calls; an unbounded cache would grow with input.
+    if (normalized.size >= 20_000) normalized.clear();
+    normalized.set(text, key);
+  }
+  return key;
+}
+
+const normalized = new Map<string, string>();
+
+function computeKey(text: string): string {
   return text
     .normalize("NFKD")
     .toLowerCase()

@@ -1,11 +1,134 @@
-// Placeholder: the WFP custom functions are written here (issue 3). Only top-level `function`
-// declarations with JSDoc tags are read by custom-functions-metadata-plugin.
+// The WFP custom functions. custom-functions-metadata-plugin reads the JSDoc of the top-level function
+// declarations below to write functions.json, and appends the CustomFunctions.associate calls itself.
+// Each function is a thin wrapper: the work is in implementations.ts, over the embedded catalog.
+// Parameters are typed `any` so a blank cell arrives as null and is refused, never read as zero.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { defaultCatalog } from "../catalog";
+import { excelCall } from "./errors";
+import * as impl from "./implementations";
 
 /**
- * Placeholder until the WFP functions land.
- * @customfunction PING
- * @returns "pong"
+ * The Agenda for Change band of an NHS Job Evaluation score.
+ * @customfunction JEBAND
+ * @param score JE score, a whole number from 0 to 765.
+ * @returns The band, such as "8b".
  */
-export function ping(): string {
-  return "pong";
+export function jeBand(score: any): string {
+  return excelCall(() => impl.jeBandOf(defaultCatalog(), score));
+}
+
+/**
+ * The JE score of 16 factor levels (numbers, or ranges such as "2-3" and "4(a)").
+ * @customfunction JESCORE
+ * @param levels The 16 factor levels, in factor order, as a row or a column of cells.
+ * @param [bound] "min" (default) for the lowest score a range of levels gives, "max" for the highest.
+ * @returns The JE score.
+ */
+export function jeScoreOfLevels(levels: any[][], bound?: any): number {
+  return excelCall(() => impl.jeScoreOf(defaultCatalog(), levels, bound));
+}
+
+/**
+ * The weighted score of one JE factor at one level.
+ * @customfunction FACTORSCORE
+ * @param factor Factor number (1–16) or name, such as 12 or "Freedom to act".
+ * @param level The factor level, such as 4 or "4(a)".
+ * @returns The factor's score at that level.
+ */
+export function factorScore(factor: any, level: any): number {
+  return excelCall(() => impl.factorScoreOf(defaultCatalog(), factor, level));
+}
+
+/**
+ * The lowest JE score of an Agenda for Change band.
+ * @customfunction BANDMIN
+ * @param band The band, such as 6, "8a" or "Band 8a".
+ * @returns The band's lowest JE score.
+ */
+export function bandMin(band: any): number {
+  return excelCall(() => impl.bandMinOf(defaultCatalog(), band));
+}
+
+/**
+ * The highest JE score of an Agenda for Change band.
+ * @customfunction BANDMAX
+ * @param band The band, such as 6, "8a" or "Band 8a".
+ * @returns The band's highest JE score.
+ */
+export function bandMax(band: any): number {
+  return excelCall(() => impl.bandMaxOf(defaultCatalog(), band));
+}
+
+/**
+ * The JE points a score needs to reach the next band.
+ * @customfunction BANDGAP
+ * @param score JE score, a whole number from 0 to 765.
+ * @returns Points to the next band's lowest score.
+ */
+export function bandGap(score: any): number {
+  return excelCall(() => impl.bandGapOf(defaultCatalog(), score));
+}
+
+/**
+ * The roles in the catalog: id and title, one row each.
+ * @customfunction ROLES
+ * @param [service] "Liaison and Diversion" or "RECONNECT"; blank for all.
+ * @returns A spilled list of role ids and titles.
+ */
+export function roles(service?: any): string[][] {
+  return excelCall(() => impl.rolesOf(defaultCatalog(), service));
+}
+
+/**
+ * The Career Framework level (1–9) of a role.
+ * @customfunction ROLELEVEL
+ * @param role Role id or title, such as "reconnect-peer-support-worker".
+ * @returns The role's Career Framework level.
+ */
+export function roleLevel(role: any): number {
+  return excelCall(() => impl.roleLevelOf(defaultCatalog(), role));
+}
+
+/**
+ * A role's competences: title, section and underpinning principle, one row each.
+ * @customfunction COMPETENCES
+ * @param role Role id or title.
+ * @param [section] "core", "specific" or "locality"; blank for all.
+ * @returns A spilled list of competence title, section and principle.
+ */
+export function competences(role: any, section?: any): string[][] {
+  return excelCall(() => impl.competencesOf(defaultCatalog(), role, section));
+}
+
+/**
+ * The fraction of required competences present in a list of held ones.
+ * @customfunction COVERAGE
+ * @param required Cells with the required competences' titles or ids.
+ * @param held Cells with the held competences' titles or ids.
+ * @returns Fraction covered, from 0 to 1.
+ */
+export function coverageOfLists(required: any[][], held: any[][]): number {
+  return excelCall(() => impl.coverageOf(defaultCatalog(), required, held));
+}
+
+/**
+ * The fraction of a catalog role's required competences present in a list of held ones.
+ * @customfunction ROLECOVERAGE
+ * @param role Role id or title.
+ * @param held Cells with the held competences' titles or ids.
+ * @returns Fraction covered, from 0 to 1.
+ */
+export function roleCoverage(role: any, held: any[][]): number {
+  return excelCall(() => impl.roleCoverageOf(defaultCatalog(), role, held));
+}
+
+/**
+ * The competences a role requires that a list of held ones lacks.
+ * @customfunction GAPS
+ * @param role Role id or title.
+ * @param held Cells with the held competences' titles or ids.
+ * @returns A spilled column of missing competence titles; one blank cell when none is missing.
+ */
+export function gaps(role: any, held: any[][]): string[][] {
+  return excelCall(() => impl.gapsOf(defaultCatalog(), role, held));
 }

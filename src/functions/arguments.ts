@@ -1,0 +1,50 @@
+import { describeInput, invalid } from "../domain";
+
+/**
+ * Reading what Excel passes to a custom function. Parameters are typed `any` in the JSDoc so that a blank
+ * cell reaches us as null rather than as 0: a blank is never read as zero.
+ */
+export type CellInput = string | number | boolean | null | undefined;
+
+export function isBlank(value: CellInput): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** A required argument; `what` names it in the message ("score is blank"). */
+export function required(value: CellInput, what: string): string | number | boolean {
+  if (isBlank(value)) throw invalid(`${what} is blank`);
+  return value as string | number | boolean;
+}
+
+/** A number, also when the cell holds it as text ("598"); anything else is refused with what was given. */
+export function numberArgument(value: CellInput, what: string): number {
+  const v = required(value, what);
+  if (typeof v === "number") return v;
+  if (typeof v === "string" && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+  throw invalid(`${describeInput(v)} is not a number: ${what} must be a number`);
+}
+
+/** The cells of a range, row by row, blanks kept as null so callers can say which one is blank. */
+export function cellsOf(range: unknown, what: string): CellInput[] {
+  if (!Array.isArray(range)) return [range as CellInput];
+  const rows = range as unknown[][];
+  if (rows.length > 1 && rows.some((r) => Array.isArray(r) && r.length > 1)) {
+    throw invalid(`${what} must be a single row or a single column of cells`);
+  }
+  return rows.flat() as CellInput[];
+}
+
+/** The non-blank texts of a range (competence titles or ids), trimmed. */
+export function textsOf(range: unknown): string[] {
+  const values: unknown[] = Array.isArray(range) ? (range as unknown[][]).flat() : [range];
+  return values.filter((v) => !isBlank(v as CellInput)).map((v) => String(v).trim());
+}
+
+/** An optional text argument, lower-cased; blank or omitted gives the fallback. */
+export function optionalChoice<T extends string>(value: CellInput, choices: readonly T[], fallback: T, what: string): T {
+  if (isBlank(value)) return fallback;
+  const v = String(value).trim().toLowerCase();
+  const found = choices.find((c) => c === v);
+  if (found) return found;
+  throw invalid(`${describeInput(value)} is not a ${what}: give ${choices.map((c) => `"${c}"`).join(" or ")}`);
+}
