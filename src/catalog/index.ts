@@ -2,6 +2,7 @@ import careerFramework from "./data/career-framework.json";
 import competences from "./data/competences.json";
 import jeScheme from "./data/je-scheme.json";
 import nationalProfiles from "./data/national-profiles.json";
+import pay from "./data/pay.json";
 import roles from "./data/roles.json";
 import { type Catalog, loadCatalog } from "./load";
 
@@ -9,7 +10,7 @@ export { type Catalog, CatalogError, formatPath, loadCatalog } from "./load";
 export { type CatalogData, catalogDataSchema } from "./schema";
 
 /** The embedded data, as shipped: one file per part, checked together at load. */
-export const embeddedCatalogData = { jeScheme, careerFramework, competences, roles, nationalProfiles };
+export const embeddedCatalogData = { jeScheme, careerFramework, competences, roles, nationalProfiles, pay };
 
 let cached: Catalog | undefined;
 

@@ -5,6 +5,7 @@ import {
   type CompetenceIndex,
   type JeScheme,
   type NationalProfile,
+  type PayData,
   type PrincipleDefinition,
   type Role,
   createCompetenceIndex,
@@ -21,6 +22,7 @@ export interface Catalog {
   readonly competenceIndex: CompetenceIndex;
   readonly roles: readonly Role[];
   readonly nationalProfiles: readonly NationalProfile[];
+  readonly pay: PayData;
   principleById(id: string): PrincipleDefinition;
 }
 
@@ -80,6 +82,25 @@ function referenceIssues(data: CatalogData): { path: string; message: string }[]
       }
     }),
   );
+  data.pay.payScales.forEach((scale, i) =>
+    scale.bands.forEach((b, j) => {
+      const names = b.points.map((p) => p.point);
+      const ordered = b.points.every((p, k) => k === 0 || p.annual > b.points[k - 1]!.annual);
+      if (!ordered) issues.push({ path: `pay.payScales[${i}].bands[${j}].points`, message: "pay points must rise from entry to top" });
+      if (names[0] !== "entry" || (names.length > 1 && names[names.length - 1] !== "top")) {
+        issues.push({ path: `pay.payScales[${i}].bands[${j}].points`, message: "points run entry, [intermediate,] top" });
+      }
+      const progression = data.pay.progression.find((p) => p.band === b.band);
+      if (progression && progression.yearsToNext.length !== b.points.length - 1) {
+        issues.push({ path: `pay.payScales[${i}].bands[${j}].points`, message: `band ${b.band} has ${b.points.length} points but its progression has ${progression.yearsToNext.length} steps` });
+      }
+    }),
+  );
+  for (const [i, scale] of data.pay.payScales.entries()) {
+    if (!data.pay.onCosts.some((o) => o.year === scale.year)) {
+      issues.push({ path: `pay.payScales[${i}].year`, message: `no on-cost rules for ${scale.year}` });
+    }
+  }
   data.careerFramework.levels.forEach((l, i) => {
     if (l.level !== i + 1) issues.push({ path: `careerFramework.levels[${i}].level`, message: `expected level ${i + 1}` });
   });
@@ -111,6 +132,7 @@ export function loadCatalog(raw: unknown): Catalog {
     competenceIndex,
     roles: data.roles.roles,
     nationalProfiles: data.nationalProfiles.profiles,
+    pay: data.pay,
     principleById(id) {
       const p = principleMap.get(id);
       if (!p) throw new Error(`no principle '${id}'`);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BANDS, CAREER_LEVELS, PROVENANCE_STATUSES, ROLE_SECTIONS, SERVICES } from "../domain";
+import { BANDS, CAREER_LEVELS, HCAS_ZONES, PAY_POINTS, PROVENANCE_STATUSES, ROLE_SECTIONS, SERVICES } from "../domain";
 
 /**
  * The shape of the embedded catalog. Every figure carries a provenance; a file that does not fit fails at
@@ -130,6 +130,50 @@ export const nationalProfilesSchema = z.strictObject({
   ),
 });
 
+const money = z.number().nonnegative();
+const rate = z.number().min(0).max(1);
+const financialYear = z.string().regex(/^\d{4}\/\d{2}$/, "a financial year is written 2025/26");
+
+export const paySchema = z.strictObject({
+  payScales: z.array(
+    z.strictObject({
+      nation: text,
+      year: financialYear,
+      hoursPerWeek: z.number().positive(),
+      bands: z.array(
+        z.strictObject({
+          band: bandSchema,
+          points: z.array(z.strictObject({ point: z.enum(PAY_POINTS), annual: money })).min(1).max(3),
+          provenance: provenanceSchema,
+        }),
+      ),
+    }),
+  ),
+  progression: z.array(
+    z.strictObject({ band: bandSchema, yearsToNext: z.array(z.number().positive()).max(2), provenance: provenanceSchema }),
+  ),
+  hcas: z.array(
+    z.strictObject({
+      year: financialYear,
+      zone: z.enum(HCAS_ZONES),
+      label: text,
+      percent: z.number().min(0).max(100),
+      minimum: money,
+      maximum: money,
+      provenance: provenanceSchema,
+      minimumProvenance: provenanceSchema.optional(),
+    }),
+  ),
+  onCosts: z.array(
+    z.strictObject({
+      year: financialYear,
+      employerNi: z.strictObject({ rate, secondaryThreshold: money, provenance: provenanceSchema }),
+      pension: z.strictObject({ employerRate: rate, fullRate: rate, centralRate: rate, provenance: provenanceSchema }),
+      apprenticeshipLevy: z.strictObject({ rate, allowance: money, provenance: provenanceSchema }),
+    }),
+  ),
+});
+
 /** Everything the catalog is made of, one file per part. */
 export const catalogDataSchema = z.strictObject({
   jeScheme: jeSchemeSchema,
@@ -137,6 +181,7 @@ export const catalogDataSchema = z.strictObject({
   competences: competencesSchema,
   roles: rolesSchema,
   nationalProfiles: nationalProfilesSchema,
+  pay: paySchema,
 });
 
 export type CatalogData = z.infer<typeof catalogDataSchema>;

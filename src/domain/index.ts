@@ -10,3 +10,6 @@ export * from "./provenance";
 export * from "./role";
 export * from "./roleLookup";
 export * from "./text";
+export * from "./pay";
+export * from "./postCost";
+export * from "./progressionCost";

@@ -30,7 +30,7 @@ describe("JESCORE and FACTORSCORE", () => {
     expect(wfp.jeScoreOfLevels(PM_LEVELS, null)).toBe(550);
   });
   it("refuses a blank level, 15 levels, a block of cells and a bad bound", () => {
-    const blank = [[...PM_LEVELS[0]!]];
+    const blank: unknown[][] = [[...PM_LEVELS[0]!]];
     blank[0]![3] = null;
     expect(excel(() => wfp.jeScoreOfLevels(blank))).toEqual({ error: "#VALUE!", message: "the level of factor 4 is blank" });
     expect(excel(() => wfp.jeScoreOfLevels([PM_LEVELS[0]!.slice(0, 15)]))).toEqual({
