@@ -2,17 +2,32 @@ import { parseArgs } from "node:util";
 import { defaultCatalog } from "../catalog";
 import { DomainError } from "../domain";
 import { bandCommand, bandUsage } from "./commands/band";
+import { type CostFlags, costCommand, costOptions, costUsage } from "./commands/cost";
 import { jeCommand, jeUsage } from "./commands/je";
 import { roleCommand, roleUsage, rolesCommand, rolesUsage } from "./commands/roles";
 import { type CliIo, UsageError } from "./io";
 
-type Command = (catalog: ReturnType<typeof defaultCatalog>, args: readonly string[], json: boolean, io: CliIo) => void | Promise<void>;
+type Catalog = ReturnType<typeof defaultCatalog>;
+type Flags = Record<string, string | boolean | undefined>;
+type OptionSpec = Record<string, { type: "string" | "boolean" }>;
 
-const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  band: { run: bandCommand, usage: bandUsage },
-  je: { run: jeCommand, usage: jeUsage },
-  roles: { run: rolesCommand, usage: rolesUsage },
-  role: { run: roleCommand, usage: roleUsage },
+interface CommandSpec {
+  usage: string;
+  options?: OptionSpec;
+  run(catalog: Catalog, args: readonly string[], flags: Flags, json: boolean, io: CliIo): void | Promise<void>;
+}
+
+const simple = (run: (catalog: Catalog, args: readonly string[], json: boolean, io: CliIo) => void, usage: string): CommandSpec => ({
+  usage,
+  run: (catalog, args, _flags, json, io) => run(catalog, args, json, io),
+});
+
+const COMMANDS: Record<string, CommandSpec> = {
+  band: simple(bandCommand, bandUsage),
+  je: simple(jeCommand, jeUsage),
+  roles: simple(rolesCommand, rolesUsage),
+  role: simple(roleCommand, roleUsage),
+  cost: { usage: costUsage, options: costOptions, run: (c, a, f, j, io) => costCommand(c, a, f as CostFlags, j, io) },
 };
 
 export const HELP = `wfp — Workforce Planner for Excel, on the command line
@@ -29,33 +44,34 @@ Every command takes --json for machine-readable output.
  * 2 the command was called wrongly. Errors are one line on stderr naming what was wrong.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let positionals: string[];
-  let json: boolean;
-  try {
-    const parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-    });
-    positionals = parsed.positionals;
-    json = parsed.values.json ?? false;
-    if (parsed.values.help || positionals.length === 0) {
-      io.out(HELP);
-      return positionals.length === 0 && !parsed.values.help ? 2 : 0;
-    }
-  } catch (e) {
-    io.err(`wfp: ${(e as Error).message.split("\n")[0]}\n`);
-    return 2;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(HELP);
+    return name === undefined ? 2 : 0;
   }
-  const [name, ...args] = positionals;
-  const command = COMMANDS[name!];
+  const command = COMMANDS[name];
   if (!command) {
     io.err(`wfp: unknown command '${name}'; commands: ${Object.keys(COMMANDS).join(", ")}\n`);
     return 2;
   }
+  let args: string[];
+  let flags: Flags;
   try {
-    await command.run(defaultCatalog(), args, json, io);
+    const parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      allowNegative: false,
+      strict: true,
+      options: { json: { type: "boolean" }, ...(command.options ?? {}) },
+    });
+    args = parsed.positionals;
+    flags = parsed.values as Flags;
+  } catch (e) {
+    io.err(`wfp: ${(e as Error).message.split("\n")[0]}\n`);
+    return 2;
+  }
+  try {
+    await command.run(defaultCatalog(), args, flags, flags.json === true, io);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -160,7 +160,8 @@ function resolvePoint(b: PayBand, wanted: PayPointName | 1 | 2 | 3): PayPoint {
     if (!p) throw invalid(`band ${b.band} has ${describePoints(b)}: there is no point ${wanted}`);
     return p;
   }
-  // A one-point band's only point is both its entry and its top.
+  // A one-point band's only point is both its entry and its top: name it as asked.
+  if (b.points.length === 1 && wanted !== "intermediate") return { ...b.points[0]!, point: wanted };
   if (wanted === "entry") return b.points[0]!;
   if (wanted === "top") return b.points[b.points.length - 1]!;
   const p = b.points.find((x) => x.point === wanted);

@@ -132,3 +132,58 @@ export function roleCoverage(role: any, held: any[][]): number {
 export function gaps(role: any, held: any[][]): string[][] {
   return excelCall(() => impl.gapsOf(defaultCatalog(), role, held));
 }
+
+/**
+ * Full-time annual Agenda for Change pay for a band, pay point and year (England).
+ * @customfunction PAY
+ * @param band The band, such as 6 or "8a".
+ * @param [point] "entry", "intermediate" or "top" (or 1, 2, 3); top if blank.
+ * @param [year] Financial year such as "2025/26"; the latest confirmed year if blank.
+ * @returns Annual pay in pounds.
+ */
+export function pay(band: any, point?: any, year?: any): number {
+  return excelCall(() => impl.payOf(defaultCatalog(), band, point, year));
+}
+
+/**
+ * The annual cost of a post: basic pay, London supplement, employer NI, pension and optionally levy.
+ * @customfunction POSTCOST
+ * @param band The band, such as 6 or "8a".
+ * @param [wte] Whole-time equivalent, 0 to 1.5; 1 if blank.
+ * @param [point] "entry", "intermediate" or "top"; top if blank.
+ * @param [year] Financial year such as "2025/26"; the latest confirmed year if blank.
+ * @param [hcasZone] "none", "inner-london", "outer-london" or "fringe"; none if blank.
+ * @param [pensionBasis] "employer" (the local 14.38%, default) or "full" (23.78%).
+ * @param [includeLevy] TRUE to add the 0.5% apprenticeship levy; FALSE if blank.
+ * @returns The post's total annual cost in pounds.
+ */
+export function postCostTotal(band: any, wte?: any, point?: any, year?: any, hcasZone?: any, pensionBasis?: any, includeLevy?: any): number {
+  return excelCall(() => impl.postCostTotalOf(defaultCatalog(), { band, wte, point, year, hcasZone, pensionBasis, includeLevy }));
+}
+
+/**
+ * Every line of a post's annual cost, labelled, one row each.
+ * @customfunction COSTBREAKDOWN
+ * @param band The band, such as 6 or "8a".
+ * @param [wte] Whole-time equivalent, 0 to 1.5; 1 if blank.
+ * @param [point] "entry", "intermediate" or "top"; top if blank.
+ * @param [year] Financial year such as "2025/26"; the latest confirmed year if blank.
+ * @param [hcasZone] "none", "inner-london", "outer-london" or "fringe"; none if blank.
+ * @param [pensionBasis] "employer" (the local 14.38%, default) or "full" (23.78%).
+ * @param [includeLevy] TRUE to add the 0.5% apprenticeship levy; FALSE if blank.
+ * @returns A spilled list of cost lines and amounts in pounds.
+ */
+export function costBreakdown(band: any, wte?: any, point?: any, year?: any, hcasZone?: any, pensionBasis?: any, includeLevy?: any): any[][] {
+  return excelCall(() => impl.costBreakdownOf(defaultCatalog(), { band, wte, point, year, hcasZone, pensionBasis, includeLevy }));
+}
+
+/**
+ * The pay point a person reaches after a number of years in a band.
+ * @customfunction PAYPOINT
+ * @param band The band, such as 5.
+ * @param yearsInBand Years in the band, 0 or more.
+ * @returns "entry", "intermediate" or "top".
+ */
+export function payPoint(band: any, yearsInBand: any): string {
+  return excelCall(() => impl.payPointOf(defaultCatalog(), band, yearsInBand));
+}

@@ -1,5 +1,6 @@
 import type { Catalog } from "../catalog";
 import {
+  BAND_1_CLOSED,
   type Band,
   ROLE_SECTIONS,
   type RoleSection,
@@ -18,6 +19,9 @@ import {
   normalizeText,
   notFound,
   parseBand,
+  payFor,
+  payPointAfterYears,
+  postCost,
   roleCompetenceIds,
   roleCoverage,
 } from "../domain";
@@ -118,4 +122,74 @@ export function roleCoverageOf(catalog: Catalog, role: CellInput, held: unknown)
 export function gapsOf(catalog: Catalog, role: CellInput, held: unknown): string[][] {
   const gaps = roleCoverage(catalog.competenceIndex, roleArgument(catalog, role), textsOf(held)).gaps;
   return gaps.length === 0 ? [[""]] : gaps.map((g) => [g.title]);
+}
+
+// ---- Pay and costing ----
+
+function optional(value: CellInput): CellInput | undefined {
+  return isBlank(value) ? undefined : value;
+}
+
+function bandForPay(band: CellInput): Band {
+  const b = bandArgument(band);
+  if (b === "1") throw invalid(`${BAND_1_CLOSED}; cost the post at band 2`);
+  return b;
+}
+
+function booleanArgument(value: CellInput, what: string): boolean {
+  if (isBlank(value)) return false;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number" && (value === 0 || value === 1)) return value === 1;
+  const t = String(value).trim().toLowerCase();
+  if (["true", "yes", "y"].includes(t)) return true;
+  if (["false", "no", "n"].includes(t)) return false;
+  throw invalid(`${describeInput(value)} is not TRUE or FALSE: ${what} must be TRUE or FALSE`);
+}
+
+export function payOf(catalog: Catalog, band: CellInput, point: CellInput, year: CellInput): number {
+  return payFor(catalog.pay, bandForPay(band), optional(point) ?? "top", optional(year)).annual;
+}
+
+export interface PostCostArguments {
+  band: CellInput;
+  wte?: CellInput;
+  point?: CellInput;
+  year?: CellInput;
+  hcasZone?: CellInput;
+  pensionBasis?: CellInput;
+  includeLevy?: CellInput;
+}
+
+function postCostOf(catalog: Catalog, a: PostCostArguments) {
+  return postCost(catalog.pay, {
+    band: bandForPay(a.band),
+    wte: isBlank(a.wte) ? 1 : numberArgument(a.wte, "the WTE"),
+    point: optional(a.point) ?? "top",
+    year: optional(a.year),
+    hcasZone: optional(a.hcasZone),
+    pensionBasis: optional(a.pensionBasis),
+    includeLevy: booleanArgument(a.includeLevy, "include levy"),
+  });
+}
+
+export function postCostTotalOf(catalog: Catalog, a: PostCostArguments): number {
+  return postCostOf(catalog, a).total;
+}
+
+export const COST_LINE_LABELS = [
+  ["basic", "Basic pay"],
+  ["hcas", "High Cost Area Supplement"],
+  ["employerNI", "Employer National Insurance"],
+  ["pension", "Employer pension"],
+  ["levy", "Apprenticeship levy"],
+  ["total", "Total"],
+] as const;
+
+export function costBreakdownOf(catalog: Catalog, a: PostCostArguments): (string | number)[][] {
+  const cost = postCostOf(catalog, a);
+  return COST_LINE_LABELS.map(([key, label]) => [label, cost[key]]);
+}
+
+export function payPointOf(catalog: Catalog, band: CellInput, yearsInBand: CellInput): string {
+  return payPointAfterYears(catalog.pay, bandForPay(band), numberArgument(yearsInBand, "the years in band"));
 }

@@ -128,6 +128,7 @@ describe("functions.json", () => {
     expect(metadata.functions.map((f) => f.id)).toEqual([
       "JEBAND", "JESCORE", "FACTORSCORE", "BANDMIN", "BANDMAX", "BANDGAP",
       "ROLES", "ROLELEVEL", "COMPETENCES", "COVERAGE", "ROLECOVERAGE", "GAPS",
+      "PAY", "POSTCOST", "COSTBREAKDOWN", "PAYPOINT",
     ]);
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });
@@ -145,6 +146,6 @@ describe("functions.json", () => {
     expect(byId.JESCORE!.parameters[0]!.dimensionality).toBe("matrix");
     expect(byId.JESCORE!.parameters[1]!.optional).toBe(true);
     expect(byId.COVERAGE!.parameters.map((p) => p.dimensionality)).toEqual(["matrix", "matrix"]);
-    for (const id of ["ROLES", "COMPETENCES", "GAPS"]) expect(byId[id]!.result.dimensionality).toBe("matrix");
+    for (const id of ["ROLES", "COMPETENCES", "GAPS", "COSTBREAKDOWN"]) expect(byId[id]!.result.dimensionality).toBe("matrix");
   });
 });
