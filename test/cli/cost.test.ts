@@ -32,7 +32,7 @@ describe("wfp cost", () => {
   });
   it.each([
     [["cost", "--band", "6", "--wte", "2"], 1, "wfp: WTE 2 is above 1.5: one post is at most 1.5 WTE\n"],
-    [["cost", "--band", "6", "--wte", "-0.5"], 1, "wfp: WTE -0.5 is negative: give 0 to 1.5\n"],
+    [["cost", "--band", "6", "--wte=-0.5"], 1, "wfp: WTE -0.5 is negative: give 0 to 1.5\n"],
     [["cost", "--band", "6", "--wte", "most"], 1, "wfp: 'most' is not a WTE: give a number such as 1 or 0.8\n"],
     [["cost", "--band", "6", "--year", "2019/20"], 1, "wfp: no england pay scale for 2019/20; years available: 2024/25, 2025/26, 2026/27\n"],
     [["cost", "--band", "8e"], 1, "wfp: '8e' is not an Agenda for Change band (1–7, 8a–8d or 9)\n"],
