@@ -13,3 +13,4 @@ export * from "./text";
 export * from "./pay";
 export * from "./postCost";
 export * from "./progressionCost";
+export * from "./staffingPlan";

@@ -1,0 +1,234 @@
+import ExcelJS from "exceljs";
+import {
+  type CellStyle,
+  type ConditionalFormatPlan,
+  type PlanCell,
+  type RangeBlock,
+  type SheetPlan,
+  type TableBlock,
+  columnLetter,
+  isFormulaCell,
+  parseA1,
+  parseRange,
+  validatePlan,
+} from "../../sheets/plan";
+
+/**
+ * Writes SheetPlans to an .xlsx with exceljs: the same plans the add-in writes through Office.js, for people
+ * without the add-in. exceljs does not calculate: formulas are written without cached results and the workbook
+ * is marked to be fully recalculated when opened.
+ */
+export function plansToWorkbook(plans: readonly SheetPlan[]): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Workforce Planner";
+  workbook.calcProperties.fullCalcOnLoad = true;
+  const used = new Set<string>();
+  for (const plan of plans) {
+    const issues = validatePlan(plan);
+    if (issues.length > 0) {
+      throw new Error(`the plan for '${plan.name}' is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+    }
+    const name = uniqueName(plan.name, used);
+    writeSheet(workbook, workbook.addWorksheet(name), plan);
+  }
+  return workbook;
+}
+
+export async function writeXlsx(plans: readonly SheetPlan[], path: string): Promise<void> {
+  await plansToWorkbook(plans).xlsx.writeFile(path);
+}
+
+export async function xlsxBuffer(plans: readonly SheetPlan[]): Promise<Buffer> {
+  return Buffer.from(await plansToWorkbook(plans).xlsx.writeBuffer());
+}
+
+function uniqueName(wanted: string, used: Set<string>): string {
+  let name = wanted;
+  for (let n = 2; used.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
+  }
+  used.add(name.toLowerCase());
+  return name;
+}
+
+const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
+
+/** exceljs keeps formulas without the leading "=". */
+const formulaText = (f: string): string => (f.startsWith("=") ? f.slice(1) : f);
+
+function cellValue(cell: PlanCell, table?: string): ExcelJS.CellValue {
+  if (cell === null) return null;
+  if (isFormulaCell(cell)) {
+    const text = formulaText(cell.formula);
+    return { formula: table ? qualifyStructuredReferences(text, table) : text } as ExcelJS.CellFormulaValue;
+  }
+  return cell;
+}
+
+/**
+ * Excel's formula bar accepts "[@Band]" and "[WTE]" inside a table, and Office.js takes them as typed; the file
+ * format does not: it stores "Table[[#This Row],[Band]]" and "Table[WTE]". So formulas in a table's cells are
+ * qualified with the table's name before they are written to the file.
+ */
+export function qualifyStructuredReferences(formulaText: string, table: string): string {
+  let out = "";
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < formulaText.length; i++) {
+    const ch = formulaText[i]!;
+    if (ch === '"') inString = !inString;
+    if (inString || (ch !== "[" && ch !== "]")) {
+      out += ch;
+      continue;
+    }
+    if (ch === "]") {
+      depth--;
+      out += ch;
+      continue;
+    }
+    // A "[" at depth 0 not right after a name opens an unqualified reference: [@Col], [@[Col x]] or [Col].
+    if (depth === 0 && !/[A-Za-z0-9_.\\]$/.test(out)) {
+      const close = matchingBracket(formulaText, i);
+      const inner = formulaText.slice(i + 1, close);
+      const column = inner.startsWith("@[") ? inner.slice(2, -1) : inner.startsWith("@") ? inner.slice(1) : null;
+      out += column !== null ? `${table}[[#This Row],[${column}]]` : `${table}[${inner}]`;
+      i = close;
+      continue;
+    }
+    depth++;
+    out += ch;
+  }
+  return out;
+}
+
+function matchingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "[") depth++;
+    else if (text[i] === "]" && --depth === 0) return i;
+  }
+  throw new Error(`unbalanced brackets in formula: ${text}`);
+}
+
+function applyStyle(target: ExcelJS.Cell, style: CellStyle): void {
+  if (style.bold || style.italic || style.fontSize || style.fontColor) {
+    target.font = {
+      ...(style.bold ? { bold: true } : {}),
+      ...(style.italic ? { italic: true } : {}),
+      ...(style.fontSize ? { size: style.fontSize } : {}),
+      ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
+    };
+  }
+  if (style.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.wrap !== undefined || style.horizontalAlignment || style.verticalAlignment) {
+    target.alignment = {
+      ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
+      ...(style.horizontalAlignment ? { horizontal: style.horizontalAlignment } : {}),
+      ...(style.verticalAlignment ? { vertical: style.verticalAlignment === "center" ? "middle" : style.verticalAlignment } : {}),
+    };
+  }
+}
+
+function writeRange(sheet: ExcelJS.Worksheet, block: RangeBlock): void {
+  const origin = parseA1(block.at);
+  block.rows.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const cell = sheet.getCell(origin.row + r, origin.col + c);
+      cell.value = cellValue(value);
+      const nf = block.numberFormats;
+      const format = !nf ? null : nf.kind === "all" ? nf.format : nf.kind === "columns" ? nf.formats[c] : nf.formats[r]?.[c];
+      if (format) cell.numFmt = format;
+      if (block.style) applyStyle(cell, block.style);
+    }),
+  );
+}
+
+function listFormula(validation: NonNullable<TableBlock["columns"][number]["validation"]>): string {
+  return validation.kind === "list" ? `"${validation.values.join(",")}"` : formulaText(validation.source);
+}
+
+function writeTable(sheet: ExcelJS.Worksheet, block: TableBlock): void {
+  const origin = parseA1(block.at);
+  const rows = block.rows.length > 0 ? block.rows : [block.columns.map(() => null)];
+  sheet.addTable({
+    name: block.name,
+    ref: block.at,
+    headerRow: true,
+    totalsRow: block.totals !== undefined,
+    style: { theme: (block.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns: block.columns.map((c, i) => {
+      const total = block.totals?.[i] ?? null;
+      if (total === null || total === undefined) return { name: c.header, filterButton: true };
+      if (isFormulaCell(total)) {
+        return { name: c.header, filterButton: true, totalsRowFunction: "custom", totalsRowFormula: qualifyStructuredReferences(formulaText(total.formula), block.name) };
+      }
+      return { name: c.header, filterButton: true, totalsRowLabel: String(total) };
+    }),
+    rows: rows.map((r) => r.map((cell) => cellValue(cell, block.name))),
+  });
+  block.columns.forEach((c, i) => {
+    const col = origin.col + i;
+    if (c.width) sheet.getColumn(col).width = c.width;
+    for (let r = 0; r < rows.length; r++) {
+      const cell = sheet.getCell(origin.row + 1 + r, col);
+      if (c.numberFormat) cell.numFmt = c.numberFormat;
+      if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+      if (c.validation) {
+        cell.dataValidation = { type: "list", allowBlank: true, showErrorMessage: true, formulae: [listFormula(c.validation)] };
+      }
+    }
+  });
+}
+
+function conditionalFormat(cf: ConditionalFormatPlan): ExcelJS.ConditionalFormattingRule {
+  const style = (fill: string, fontColor?: string): Partial<ExcelJS.Style> => ({
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(fill) } },
+    ...(fontColor ? { font: { color: { argb: argb(fontColor) } } } : {}),
+  });
+  const operand = (o: number | { formula: string }): string => (typeof o === "number" ? String(o) : formulaText(o.formula));
+  if (cf.kind === "cellValue") {
+    const when = cf.when;
+    const formulae = "value" in when ? [operand(when.value)] : [operand(when.from), operand(when.to)];
+    return { type: "cellIs", operator: when.operator as ExcelJS.CellIsOperators, formulae, style: style(cf.fill, cf.fontColor), priority: 1 };
+  }
+  if (cf.kind === "textContains") {
+    return { type: "containsText", operator: "containsText", text: cf.text, style: style(cf.fill, cf.fontColor), priority: 1 };
+  }
+  const cfvoType = { number: "num", percent: "percent", percentile: "percentile" } as const;
+  const point = (p: { value?: { kind: "number" | "percent" | "percentile"; value: number } } | undefined, fallback: ExcelJS.CfvoTypes): ExcelJS.Cvfo =>
+    p?.value ? { type: cfvoType[p.value.kind], value: p.value.value } : fallback === "percentile" ? { type: "percentile", value: 50 } : { type: fallback };
+  const stops = [cf.low, ...(cf.mid ? [cf.mid] : []), cf.high];
+  return {
+    type: "colorScale",
+    cfvo: [point(cf.low, "min"), ...(cf.mid ? [point(cf.mid, "percentile")] : []), point(cf.high, "max")],
+    color: stops.map((s) => ({ argb: argb(s.color) })),
+    priority: 1,
+  } as ExcelJS.ConditionalFormattingRule;
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
+  plan.columnWidths?.forEach((w, i) => {
+    if (w !== null && w !== undefined) sheet.getColumn(i + 1).width = w;
+  });
+  for (const block of plan.blocks) {
+    if (block.kind === "range") writeRange(sheet, block);
+    else writeTable(sheet, block);
+  }
+  for (const cf of plan.conditionalFormats ?? []) sheet.addConditionalFormatting({ ref: cf.at, rules: [conditionalFormat(cf)] });
+  for (const name of plan.names ?? []) {
+    const rect = parseRange(name.at);
+    const ref = `'${sheet.name.replace(/'/g, "''")}'!$${columnLetter(rect.left)}$${rect.top}:$${columnLetter(rect.right)}$${rect.bottom}`;
+    workbook.definedNames.add(ref, name.name);
+  }
+  if (plan.freezeRows) sheet.views = [{ state: "frozen", ySplit: plan.freezeRows }];
+  if (plan.tabColor) sheet.properties.tabColor = { argb: argb(plan.tabColor) };
+  if (plan.print) {
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      orientation: plan.print.landscape ? "landscape" : "portrait",
+      ...(plan.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(plan.print.repeatRows ? { printTitlesRow: `${plan.print.repeatRows.first}:${plan.print.repeatRows.last}` } : {}),
+    };
+  }
+}

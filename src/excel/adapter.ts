@@ -1,0 +1,128 @@
+/**
+ * The one door between the task pane and a workbook. Two implementations share every decision
+ * (src/excel/writePlanner.ts): OfficeWorkbookAdapter over Office.js, and MemoryWorkbook for demo
+ * mode and tests. The task pane depends on this interface only.
+ *
+ * Contract, whichever implementation:
+ * - A user's sheet, table, defined name or cell is never overwritten. A plan lands on the sheet the
+ *   add-in made for the same `plan.key` (found by an ownership record stored with that sheet), or
+ *   on a new sheet.
+ * - If new content would land on cells the user filled outside what the add-in wrote before, or on
+ *   a user's table, or needs a table/defined name the user already uses, the write is refused with
+ *   a conflict result and nothing is written (unless `onConflict: "newSheet"` may resolve it).
+ * - Text is written as text: a plan string like "=1+1" or "00123" is shown exactly so.
+ */
+import type { PlanIssue, SheetPlan } from "../sheets/plan";
+
+export type ConflictPolicy =
+  /** Report the conflict and write nothing (default): the task pane asks the user what to do. */
+  | "ask"
+  /**
+   * Leave the conflicting sheet to the user and write the plan to a new sheet. Only cell and table
+   * overlaps can be resolved this way; a name clash is still reported.
+   */
+  | "newSheet";
+
+export interface WriteOptions {
+  /** Called after each write request reaches the workbook: `done` of `total` requests. */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly onConflict?: ConflictPolicy;
+}
+
+export type Conflict =
+  /** The user's content in these cells (a bounding box of non-empty cells) where the plan would write. */
+  | { readonly kind: "cells"; readonly sheet: string; readonly address: string }
+  /** A table the add-in didn't make lies where the plan would write. */
+  | { readonly kind: "table"; readonly sheet: string; readonly table: string; readonly address: string }
+  /** The plan needs a table or defined name that something else in the workbook already uses. */
+  | { readonly kind: "name"; readonly name: string; readonly usedBy: "table" | "definedName"; readonly sheet: string | null };
+
+export interface WriteStats {
+  /** context.sync() calls made (0 for the memory workbook). */
+  readonly syncs: number;
+  /** Write requests sent; each stays under the request-size budget. */
+  readonly writeRequests: number;
+  /** Largest estimated payload of one write request, in bytes. */
+  readonly largestRequestBytes: number;
+}
+
+export type WriteResult =
+  | ({
+      readonly status: "written";
+      /** The sheet the plan is on now. */
+      readonly sheetName: string;
+      /** "created": a new sheet; "refreshed": the add-in's sheet for this key was updated in place. */
+      readonly action: "created" | "refreshed";
+      /** Set when a user's sheet held the wanted name, so the plan went to `sheetName` instead. */
+      readonly renamedFrom?: string;
+      /** With onConflict "newSheet": the add-in's previous sheet for this key, now left to the user. */
+      readonly supersededSheet?: string;
+      /** Conflicts that onConflict "newSheet" stepped around. */
+      readonly avoidedConflicts?: readonly Conflict[];
+      readonly cellsWritten: number;
+    } & WriteStats)
+  | ({
+      readonly status: "conflict";
+      /** The sheet the plan would have landed on. */
+      readonly sheetName: string;
+      readonly conflicts: readonly Conflict[];
+    } & WriteStats);
+
+export type CellValue = string | number | boolean | null;
+
+export interface TableData {
+  readonly name: string;
+  readonly sheetName: string;
+  /** Sheet-local address of the whole table, header (and totals) included, e.g. "A3:F40". */
+  readonly address: string;
+  readonly headers: readonly string[];
+  /** Body rows only. Empty cells are null. The memory workbook doesn't calculate: formula cells read null there. */
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+export interface ManagedSheet {
+  readonly key: string;
+  readonly sheetName: string;
+  readonly tables: readonly string[];
+  readonly names: readonly string[];
+  /** ISO timestamp of the last write by the add-in. */
+  readonly writtenAt: string;
+}
+
+export interface WorkbookAdapter {
+  writeSheetPlan(plan: SheetPlan, options?: WriteOptions): Promise<WriteResult>;
+  /** A table anywhere in the workbook, by name (case-insensitive), or null. */
+  readTable(name: string): Promise<TableData | null>;
+  /** The sheets the add-in made, in tab order. */
+  listManaged(): Promise<ManagedSheet[]>;
+}
+
+export type WorkbookErrorCode =
+  /** The plan breaks a rule (see `issues`); nothing was written. */
+  | "invalid-plan"
+  /** This Excel lacks an API the adapter needs (see `message` for the requirement set). */
+  | "unsupported"
+  /** Excel refused a request. `partial` says whether earlier requests had already been written. */
+  | "excel";
+
+export class WorkbookError extends Error {
+  readonly code: WorkbookErrorCode;
+  readonly issues: readonly PlanIssue[];
+  /**
+   * True when some write requests had reached the workbook before the failure. The sheet then
+   * carries its ownership record (written first), so running the insert again refreshes it.
+   */
+  readonly partial: boolean;
+
+  constructor(
+    code: WorkbookErrorCode,
+    message: string,
+    details: { issues?: readonly PlanIssue[]; partial?: boolean; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = "WorkbookError";
+    this.code = code;
+    this.issues = details.issues ?? [];
+    this.partial = details.partial ?? false;
+  }
+}

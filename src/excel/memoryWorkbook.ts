@@ -1,0 +1,846 @@
+/**
+ * An in-memory workbook for demo mode and tests, with no Office and no Node APIs (it ships in the
+ * browser bundle).
+ *
+ * Two layers:
+ * - WorkbookStore: the workbook itself (sheets of cells with values, formulas, number formats and
+ *   styles; tables; data validation; conditional formats; workbook names; worksheet custom
+ *   properties) with Excel's rules where they matter to us: strings are parsed as typed input
+ *   ("=x" becomes a formula, "00123" a number, "'x" the text "x"), names are unique across tables
+ *   and defined names, tables can't overlap, a table has at least one body row. The Office.js fake
+ *   in the tests drives this same store, so both adapters are checked against one model.
+ * - MemoryWorkbook: the WorkbookAdapter over a store, through the same writePlanner as Office, plus
+ *   inspection helpers and ways to act as the user (type into cells, add sheets and tables).
+ *
+ * It doesn't calculate: formula cells hold their formula and read as null.
+ */
+import type { ManagedSheet, TableData, WorkbookAdapter, WriteOptions, WriteResult } from "./adapter";
+import {
+  type CellInput,
+  type ConditionalRule,
+  describeManaged,
+  OWNER_PROPERTY,
+  performWrite,
+  serializeRecord,
+  type WorkbookIO,
+  type WorkbookSnapshot,
+  type WriteOp,
+} from "./writePlanner";
+import {
+  type CellStyle,
+  containsRect,
+  excelDate,
+  isValidExcelName,
+  isValidSheetName,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseA1,
+  parseRange,
+  type Rect,
+  rectAddress,
+  rectCells,
+  type SheetPlan,
+  rectColumns,
+  rectRows,
+  rectsIntersect,
+  subtractRect,
+} from "../sheets/plan";
+
+export type StoredValue = string | number | boolean;
+
+export interface StoredCell {
+  /** Null when empty or when the cell holds a formula (nothing is calculated here). */
+  readonly value: StoredValue | null;
+  readonly formula: string | null;
+  readonly numberFormat: string;
+  readonly style: CellStyle;
+}
+
+/** Errors carry Office's error codes, so the Office fake can pass them on unchanged. */
+export class StoreError extends Error {
+  readonly code: "InvalidArgument" | "ItemNotFound" | "ItemAlreadyExists" | "InvalidOperation";
+
+  constructor(code: StoreError["code"], message: string) {
+    super(message);
+    this.name = "StoreError";
+    this.code = code;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Excel's reading of typed input
+// ---------------------------------------------------------------------------------------------
+
+const NUMBER = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][-+]?\d+)?$/;
+
+/**
+ * What Excel makes of a value written through Range.values/formulas, as if typed. Only the rules
+ * that decide "text or not" are modelled; that is what the adapters must get right.
+ */
+export function parseTypedInput(input: CellInput): { value: StoredValue | null; formula: string | null; impliedFormat?: string } {
+  if (typeof input !== "string") {
+    if (typeof input === "number" && !Number.isFinite(input)) throw new StoreError("InvalidArgument", "Numbers must be finite");
+    return { value: input, formula: null };
+  }
+  if (input === "") return { value: null, formula: null };
+  if (input.startsWith("'")) {
+    const text = input.slice(1);
+    return { value: text === "" ? null : text, formula: null };
+  }
+  const t = input.trim();
+  const money = t.replace(/^([-+]?)[$£€¥]/, "$1");
+  const percent = money.endsWith("%");
+  const digits = percent ? money.slice(0, -1) : money;
+  if (digits !== "" && /\d/.test(digits) && NUMBER.test(digits)) {
+    const n = Number(digits.replace(/,/g, ""));
+    if (Number.isFinite(n)) return { value: percent ? n / 100 : n, formula: null };
+  }
+  if (input.startsWith("=") && input.length > 1) return { value: null, formula: input };
+  if (/^[+\-@]/.test(input)) return { value: null, formula: `=${input.startsWith("@") ? input.slice(1) : input}` };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true", formula: null };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
+    try {
+      return { value: excelDate(t), formula: null, impliedFormat: "yyyy-mm-dd" };
+    } catch {
+      return { value: input, formula: null };
+    }
+  }
+  return { value: input, formula: null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The store
+// ---------------------------------------------------------------------------------------------
+
+interface MutableCell {
+  value: StoredValue | null;
+  formula: string | null;
+  numberFormat: string;
+  style: CellStyle;
+}
+
+export interface PageSetup {
+  orientation: "Portrait" | "Landscape";
+  /** Fit to this many pages wide, or null for no fitting. */
+  fitToPagesWide: number | null;
+  printTitleRows: string | null;
+}
+
+export interface StoredConditionalFormat {
+  ranges: Rect[];
+  rule: ConditionalRule | { type: "pending"; kind: string };
+}
+
+export class StoreSheet {
+  name: string;
+  /** Like Worksheet.id: kept through renames, new for a copy. */
+  readonly id: string;
+  readonly cells = new Map<number, MutableCell>();
+  /** Points, by 1-based column. */
+  readonly columnWidths = new Map<number, number>();
+  frozenRows = 0;
+  tabColor: string | null = null;
+  readonly page: PageSetup = { orientation: "Portrait", fitToPagesWide: null, printTitleRows: null };
+  /** Lower-cased key → property. */
+  readonly properties = new Map<string, { key: string; value: string }>();
+  readonly validations: { ranges: Rect[]; source: string }[] = [];
+  readonly conditionalFormats: StoredConditionalFormat[] = [];
+
+  constructor(name: string, id: string) {
+    this.name = name;
+    this.id = id;
+  }
+}
+
+export interface StoreTable {
+  name: string;
+  sheet: StoreSheet;
+  /** Header, body and (when shown) totals row. */
+  rect: Rect;
+  style: string | null;
+  showTotals: boolean;
+}
+
+export interface StoreName {
+  readonly name: string;
+  /** Null once its sheet is deleted: Excel keeps the name, referring to #REF!. */
+  sheet: StoreSheet | null;
+  readonly rect: Rect;
+  readonly comment: string | null;
+}
+
+const cellKey = (row: number, col: number): number => (row - 1) * MAX_COLUMNS + (col - 1);
+const keyRow = (key: number): number => Math.floor(key / MAX_COLUMNS) + 1;
+const keyCol = (key: number): number => (key % MAX_COLUMNS) + 1;
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+const EMPTY_STYLE: CellStyle = Object.freeze({});
+
+export class WorkbookStore {
+  private readonly sheetList: StoreSheet[] = [];
+  private readonly tableList: StoreTable[] = [];
+  private readonly nameList: StoreName[] = [];
+  private tableCounter = 0;
+  private sheetCounter = 0;
+
+  // --- sheets ---
+
+  sheets(): readonly StoreSheet[] {
+    return this.sheetList;
+  }
+
+  findSheet(name: string): StoreSheet | null {
+    return this.sheetList.find((s) => same(s.name, name)) ?? null;
+  }
+
+  sheet(name: string): StoreSheet {
+    const s = this.findSheet(name);
+    if (!s) throw new StoreError("ItemNotFound", `There is no sheet named "${name}"`);
+    return s;
+  }
+
+  addSheet(name: string): StoreSheet {
+    this.checkSheetName(name, null);
+    this.sheetCounter += 1;
+    const s = new StoreSheet(name, `{sheet-${this.sheetCounter}}`);
+    this.sheetList.push(s);
+    return s;
+  }
+
+  renameSheet(sheet: StoreSheet, to: string): void {
+    this.checkSheetName(to, sheet);
+    sheet.name = to;
+  }
+
+  deleteSheet(sheet: StoreSheet): void {
+    const i = this.sheetList.indexOf(sheet);
+    if (i < 0) throw new StoreError("ItemNotFound", `Sheet "${sheet.name}" is gone`);
+    this.sheetList.splice(i, 1);
+    for (let t = this.tableList.length - 1; t >= 0; t--) if (this.tableList[t]?.sheet === sheet) this.tableList.splice(t, 1);
+    for (const n of this.nameList) if (n.sheet === sheet) n.sheet = null;
+  }
+
+  /** Like Excel's Move or Copy: cells, formats and custom properties travel; tables get new names. */
+  copySheet(sheet: StoreSheet, newName: string): StoreSheet {
+    const copy = this.addSheet(newName);
+    for (const [k, c] of sheet.cells) copy.cells.set(k, { ...c });
+    for (const [c, w] of sheet.columnWidths) copy.columnWidths.set(c, w);
+    for (const [k, p] of sheet.properties) copy.properties.set(k, { ...p });
+    copy.frozenRows = sheet.frozenRows;
+    copy.tabColor = sheet.tabColor;
+    for (const t of this.tableList.filter((x) => x.sheet === sheet)) {
+      this.tableList.push({ ...t, sheet: copy, rect: { ...t.rect }, name: this.freeTableName(`${t.name}_`) });
+    }
+    return copy;
+  }
+
+  private checkSheetName(name: string, self: StoreSheet | null): void {
+    if (!isValidSheetName(name)) throw new StoreError("InvalidArgument", `"${name}" is not a valid sheet name`);
+    const clash = this.findSheet(name);
+    if (clash && clash !== self) throw new StoreError("ItemAlreadyExists", `A sheet named "${name}" already exists`);
+  }
+
+  // --- cells ---
+
+  private cellAt(sheet: StoreSheet, row: number, col: number): MutableCell {
+    const key = cellKey(row, col);
+    let c = sheet.cells.get(key);
+    if (!c) {
+      c = { value: null, formula: null, numberFormat: "General", style: EMPTY_STYLE };
+      sheet.cells.set(key, c);
+    }
+    return c;
+  }
+
+  private checkShape(rect: Rect, grid: readonly (readonly unknown[])[]): void {
+    if (grid.length !== rectRows(rect) || grid.some((r) => r.length !== rectColumns(rect))) {
+      throw new StoreError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${rectAddress(rect)}`,
+      );
+    }
+  }
+
+  /** Like Range.values/formulas: each entry parsed as typed input; null leaves that cell unchanged. */
+  setInputs(sheet: StoreSheet, rect: Rect, inputs: readonly (readonly (CellInput | null)[])[]): void {
+    this.checkShape(rect, inputs);
+    this.checkNotTableHeaderFormula(sheet, rect, inputs);
+    inputs.forEach((row, r) =>
+      row.forEach((input, c) => {
+        if (input === null) return;
+        const parsed = parseTypedInput(input);
+        const cell = this.cellAt(sheet, rect.top + r, rect.left + c);
+        cell.value = parsed.value;
+        cell.formula = parsed.formula;
+        if (parsed.impliedFormat && cell.numberFormat === "General") cell.numberFormat = parsed.impliedFormat;
+      }),
+    );
+  }
+
+  /** Excel refuses a formula in a table's header row. */
+  private checkNotTableHeaderFormula(sheet: StoreSheet, rect: Rect, inputs: readonly (readonly (CellInput | null)[])[]): void {
+    for (const t of this.tableList) {
+      if (t.sheet !== sheet) continue;
+      const header = { ...t.rect, bottom: t.rect.top };
+      if (!rectsIntersect(header, rect)) continue;
+      for (let col = Math.max(header.left, rect.left); col <= Math.min(header.right, rect.right); col++) {
+        const input = inputs[header.top - rect.top]?.[col - rect.left];
+        if (input !== null && input !== undefined && parseTypedInput(input).formula !== null) {
+          throw new StoreError("InvalidArgument", `A table header can't hold a formula (${t.name})`);
+        }
+      }
+    }
+  }
+
+  setNumberFormats(sheet: StoreSheet, rect: Rect, formats: readonly (readonly (string | null)[])[]): void {
+    this.checkShape(rect, formats);
+    formats.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (f === null) return;
+        this.cellAt(sheet, rect.top + r, rect.left + c).numberFormat = f === "" ? "General" : f;
+      }),
+    );
+  }
+
+  setStyle(sheet: StoreSheet, rect: Rect, style: CellStyle): void {
+    this.forEachCell(rect, (row, col) => {
+      const cell = this.cellAt(sheet, row, col);
+      cell.style = { ...cell.style, ...style };
+    });
+  }
+
+  private forEachCell(rect: Rect, visit: (row: number, col: number) => void): void {
+    if (rectCells(rect) > 5_000_000) throw new StoreError("InvalidArgument", `Range ${rectAddress(rect)} is too large to format cell by cell`);
+    for (let row = rect.top; row <= rect.bottom; row++) for (let col = rect.left; col <= rect.right; col++) visit(row, col);
+  }
+
+  /** The sheet's cells inside `rect`, visiting only cells that exist (so whole columns are cheap). */
+  private cellsIn(sheet: StoreSheet, rect: Rect): [number, MutableCell][] {
+    const out: [number, MutableCell][] = [];
+    if (rectCells(rect) <= sheet.cells.size) {
+      for (let row = rect.top; row <= rect.bottom; row++) {
+        for (let col = rect.left; col <= rect.right; col++) {
+          const key = cellKey(row, col);
+          const c = sheet.cells.get(key);
+          if (c) out.push([key, c]);
+        }
+      }
+      return out;
+    }
+    for (const [key, c] of sheet.cells) {
+      const row = keyRow(key);
+      const col = keyCol(key);
+      if (row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right) out.push([key, c]);
+    }
+    return out;
+  }
+
+  /** Like Range.clear: "All" also drops validation and conditional formats, as Excel's Clear All does. */
+  clear(sheet: StoreSheet, rect: Rect, applyTo: "All" | "Contents" | "Formats"): void {
+    for (const [key, c] of this.cellsIn(sheet, rect)) {
+      if (applyTo !== "Formats") {
+        c.value = null;
+        c.formula = null;
+      }
+      if (applyTo !== "Contents") {
+        c.numberFormat = "General";
+        c.style = EMPTY_STYLE;
+      }
+      if (c.value === null && c.formula === null && c.numberFormat === "General" && Object.keys(c.style).length === 0) {
+        sheet.cells.delete(key);
+      }
+    }
+    if (applyTo !== "Contents") {
+      this.clearValidation(sheet, rect);
+      this.clearConditionalFormats(sheet, rect);
+    }
+  }
+
+  /** Bounding box of non-empty cells (values or formulas) within `rect`, or null. */
+  usedRange(sheet: StoreSheet, rect: Rect | null, valuesOnly: boolean): Rect | null {
+    let box: { top: number; left: number; bottom: number; right: number } | null = null;
+    const within = rect ?? { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS };
+    for (const [key, c] of this.cellsIn(sheet, within)) {
+      const hasContent = c.value !== null || c.formula !== null;
+      if (!hasContent && (valuesOnly || (c.numberFormat === "General" && Object.keys(c.style).length === 0))) continue;
+      const row = keyRow(key);
+      const col = keyCol(key);
+      if (!box) box = { top: row, left: col, bottom: row, right: col };
+      else {
+        box.top = Math.min(box.top, row);
+        box.bottom = Math.max(box.bottom, row);
+        box.left = Math.min(box.left, col);
+        box.right = Math.max(box.right, col);
+      }
+    }
+    return box;
+  }
+
+  getCell(sheet: StoreSheet, row: number, col: number): StoredCell {
+    const c = sheet.cells.get(cellKey(row, col));
+    return c ? { ...c } : { value: null, formula: null, numberFormat: "General", style: EMPTY_STYLE };
+  }
+
+  // --- validation and conditional formats ---
+
+  clearValidation(sheet: StoreSheet, rect: Rect): void {
+    cutRanges(sheet.validations, rect);
+  }
+
+  setListValidation(sheet: StoreSheet, rect: Rect, source: string): void {
+    if (source === "" || (!source.startsWith("=") && source.length > 255)) {
+      throw new StoreError("InvalidArgument", "A list validation source is 1–255 characters");
+    }
+    this.clearValidation(sheet, rect);
+    sheet.validations.push({ ranges: [rect], source });
+  }
+
+  validationAt(sheet: StoreSheet, row: number, col: number): string | null {
+    const cell = { top: row, left: col, bottom: row, right: col };
+    return sheet.validations.find((v) => v.ranges.some((r) => containsRect(r, cell)))?.source ?? null;
+  }
+
+  clearConditionalFormats(sheet: StoreSheet, rect: Rect): void {
+    cutRanges(sheet.conditionalFormats, rect);
+  }
+
+  addConditionalFormat(sheet: StoreSheet, rect: Rect, rule: StoredConditionalFormat["rule"]): StoredConditionalFormat {
+    const cf: StoredConditionalFormat = { ranges: [rect], rule };
+    sheet.conditionalFormats.push(cf);
+    return cf;
+  }
+
+  // --- tables ---
+
+  tables(): readonly StoreTable[] {
+    return this.tableList;
+  }
+
+  findTable(name: string): StoreTable | null {
+    return this.tableList.find((t) => same(t.name, name)) ?? null;
+  }
+
+  table(name: string): StoreTable {
+    const t = this.findTable(name);
+    if (!t) throw new StoreError("ItemNotFound", `There is no table named "${name}"`);
+    return t;
+  }
+
+  private freeTableName(prefix: string): string {
+    for (;;) {
+      this.tableCounter += 1;
+      const name = `${prefix}${this.tableCounter}`;
+      if (!this.nameTaken(name)) return name;
+    }
+  }
+
+  private nameTaken(name: string, except?: StoreTable): boolean {
+    return this.tableList.some((t) => t !== except && same(t.name, name)) || this.nameList.some((n) => same(n.name, name));
+  }
+
+  private checkTableFits(sheet: StoreSheet, rect: Rect, self: StoreTable | null): void {
+    const other = this.tableList.find((t) => t !== self && t.sheet === sheet && rectsIntersect(t.rect, rect));
+    if (other) throw new StoreError("InvalidArgument", `A table can't overlap another table (${other.name})`);
+  }
+
+  /** Like TableCollection.add(address, true): the first row becomes the header row. */
+  addTable(sheet: StoreSheet, rect: Rect, hasHeaders: boolean): StoreTable {
+    const full = hasHeaders ? rect : { ...rect, top: rect.top - 1 };
+    if (full.top < 1) throw new StoreError("InvalidArgument", "No room for a header row above the range");
+    // Excel always keeps a body row.
+    const withBody = rectRows(full) < 2 ? { ...full, bottom: full.top + 1 } : full;
+    this.checkTableFits(sheet, withBody, null);
+    const table: StoreTable = { name: this.freeTableName("Table"), sheet, rect: withBody, style: "TableStyleMedium2", showTotals: false };
+    this.fixHeaders(table);
+    this.tableList.push(table);
+    return table;
+  }
+
+  /** Excel's header rules: every header is text, none empty, none repeated. */
+  private fixHeaders(table: StoreTable): void {
+    const seen = new Set<string>();
+    for (let col = table.rect.left; col <= table.rect.right; col++) {
+      const cell = this.cellAt(table.sheet, table.rect.top, col);
+      let text = cell.value === null || cell.formula !== null ? `Column${col - table.rect.left + 1}` : String(cell.value);
+      const base = text;
+      for (let n = 2; seen.has(text.toLowerCase()); n++) text = `${base}${n}`;
+      seen.add(text.toLowerCase());
+      cell.value = text;
+      cell.formula = null;
+    }
+  }
+
+  renameTable(table: StoreTable, to: string): void {
+    if (!isValidExcelName(to)) throw new StoreError("InvalidArgument", `"${to}" is not a valid table name`);
+    if (this.nameTaken(to, table)) throw new StoreError("ItemAlreadyExists", `The name "${to}" is already used`);
+    table.name = to;
+  }
+
+  /** Like Table.resize: the header row stays where it is and the new range overlaps the old. */
+  resizeTable(table: StoreTable, rect: Rect): void {
+    if (rect.top !== table.rect.top || !rectsIntersect(rect, table.rect) || rectRows(rect) < 2) {
+      throw new StoreError("InvalidArgument", `Can't resize table ${table.name} to ${rectAddress(rect)}`);
+    }
+    this.checkTableFits(table.sheet, rect, table);
+    table.rect = rect;
+    this.fixHeaders(table);
+  }
+
+  setShowTotals(table: StoreTable, show: boolean): void {
+    if (show === table.showTotals) return;
+    if (show) {
+      const grown = { ...table.rect, bottom: table.rect.bottom + 1 };
+      if (grown.bottom > MAX_ROWS) throw new StoreError("InvalidOperation", "No room for a totals row");
+      this.checkTableFits(table.sheet, grown, table);
+      table.rect = grown;
+    } else {
+      this.clear(table.sheet, { ...table.rect, top: table.rect.bottom }, "Contents");
+      table.rect = { ...table.rect, bottom: table.rect.bottom - 1 };
+    }
+    table.showTotals = show;
+  }
+
+  /** Like Table.convertToRange: cells stay, the table goes. */
+  convertTableToRange(table: StoreTable): void {
+    const i = this.tableList.indexOf(table);
+    if (i >= 0) this.tableList.splice(i, 1);
+  }
+
+  tableHeaders(table: StoreTable): string[] {
+    const out: string[] = [];
+    for (let col = table.rect.left; col <= table.rect.right; col++) out.push(String(this.getCell(table.sheet, table.rect.top, col).value ?? ""));
+    return out;
+  }
+
+  tableBody(table: StoreTable): Rect {
+    return { ...table.rect, top: table.rect.top + 1, bottom: table.rect.bottom - (table.showTotals ? 1 : 0) };
+  }
+
+  // --- workbook names ---
+
+  names(): readonly StoreName[] {
+    return this.nameList;
+  }
+
+  findName(name: string): StoreName | null {
+    return this.nameList.find((n) => same(n.name, name)) ?? null;
+  }
+
+  addName(name: string, sheet: StoreSheet, rect: Rect, comment: string | null): StoreName {
+    if (!isValidExcelName(name)) throw new StoreError("InvalidArgument", `"${name}" is not a valid name`);
+    if (this.nameTaken(name)) throw new StoreError("ItemAlreadyExists", `The name "${name}" is already used`);
+    const item: StoreName = { name, sheet, rect, comment };
+    this.nameList.push(item);
+    return item;
+  }
+
+  deleteName(item: StoreName): void {
+    const i = this.nameList.indexOf(item);
+    if (i >= 0) this.nameList.splice(i, 1);
+  }
+
+  // --- custom properties ---
+
+  setProperty(sheet: StoreSheet, key: string, value: string): void {
+    if (key === "" || key.length > 255) throw new StoreError("InvalidArgument", "A custom property key is 1–255 characters");
+    sheet.properties.set(key.toLowerCase(), { key, value });
+  }
+
+  getProperty(sheet: StoreSheet, key: string): string | null {
+    return sheet.properties.get(key.toLowerCase())?.value ?? null;
+  }
+
+  deleteProperty(sheet: StoreSheet, key: string): void {
+    sheet.properties.delete(key.toLowerCase());
+  }
+
+  // --- inspection ---
+
+  /** Excel's Range.formulas view of the sheet from A1 to its last used cell: formula, value or "". */
+  grid(sheet: StoreSheet): StoredValue[][] {
+    const used = this.usedRange(sheet, null, true);
+    if (!used) return [];
+    const rows: StoredValue[][] = [];
+    for (let row = 1; row <= used.bottom; row++) {
+      const line: StoredValue[] = [];
+      for (let col = 1; col <= used.right; col++) {
+        const c = sheet.cells.get(cellKey(row, col));
+        line.push(c?.formula ?? c?.value ?? "");
+      }
+      rows.push(line);
+    }
+    return rows;
+  }
+}
+
+/** Removes `rect` from each item's ranges, dropping items left with none (as Excel does on clear). */
+function cutRanges<T extends { ranges: Rect[] }>(items: T[], rect: Rect): void {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (!item) continue;
+    item.ranges = item.ranges.flatMap((r) => subtractRect(r, rect));
+    if (item.ranges.length === 0) items.splice(i, 1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Carrying out write operations on the store
+// ---------------------------------------------------------------------------------------------
+
+export function applyOp(store: WorkbookStore, op: WriteOp): void {
+  switch (op.op) {
+    case "addSheet":
+      store.addSheet(op.sheet);
+      return;
+    case "renameSheet":
+      store.renameSheet(store.sheet(op.sheet), op.to);
+      return;
+    case "setOwner": {
+      const sheet = store.sheet(op.sheet);
+      const record = op.stampSheetId ? { ...op.record, sheetId: sheet.id } : op.record;
+      store.setProperty(sheet, OWNER_PROPERTY, serializeRecord(record));
+      return;
+    }
+    case "removeOwner":
+      store.deleteProperty(store.sheet(op.sheet), OWNER_PROPERTY);
+      return;
+    case "convertTableToRange":
+      store.convertTableToRange(store.table(op.table));
+      return;
+    case "renameTable":
+      store.renameTable(store.table(op.table), op.to);
+      return;
+    case "hideTableTotals":
+      store.setShowTotals(store.table(op.table), false);
+      return;
+    case "deleteName": {
+      const n = store.findName(op.name);
+      if (!n) throw new StoreError("ItemNotFound", `There is no name "${op.name}"`);
+      store.deleteName(n);
+      return;
+    }
+    case "resetFormats":
+      store.clear(store.sheet(op.sheet), parseRange(op.address), "Formats");
+      return;
+    case "clearContents":
+      store.clear(store.sheet(op.sheet), parseRange(op.address), "Contents");
+      return;
+    case "inputs":
+      store.setInputs(store.sheet(op.sheet), parseRange(op.address), op.inputs);
+      return;
+    case "numberFormats":
+      store.setNumberFormats(store.sheet(op.sheet), parseRange(op.address), op.formats);
+      return;
+    case "style":
+      store.setStyle(store.sheet(op.sheet), parseRange(op.address), op.style);
+      return;
+    case "columnWidth": {
+      const sheet = store.sheet(op.sheet);
+      const cols = parseRange(op.columns);
+      for (let c = cols.left; c <= cols.right; c++) sheet.columnWidths.set(c, op.points);
+      return;
+    }
+    case "addTable": {
+      const t = store.addTable(store.sheet(op.sheet), parseRange(op.address), true);
+      store.renameTable(t, op.table);
+      t.style = op.style;
+      store.setShowTotals(t, op.showTotals);
+      return;
+    }
+    case "resizeTable": {
+      const t = store.table(op.table);
+      store.resizeTable(t, parseRange(op.address));
+      if (t.name !== op.rename) store.renameTable(t, op.rename);
+      t.style = op.style;
+      store.setShowTotals(t, op.showTotals);
+      return;
+    }
+    case "listValidation":
+      store.setListValidation(store.sheet(op.sheet), parseRange(op.address), op.source);
+      return;
+    case "conditionalFormat":
+      store.addConditionalFormat(store.sheet(op.sheet), parseRange(op.address), op.rule);
+      return;
+    case "addName":
+      store.addName(op.name, store.sheet(op.sheet), parseRange(op.address), op.comment);
+      return;
+    case "freezeRows":
+      store.sheet(op.sheet).frozenRows = op.rows;
+      return;
+    case "tabColor":
+      store.sheet(op.sheet).tabColor = op.color;
+      return;
+    case "pageLayout": {
+      const page = store.sheet(op.sheet).page;
+      if (op.landscape !== null) page.orientation = op.landscape ? "Landscape" : "Portrait";
+      if (op.fitToWidth !== null) page.fitToPagesWide = op.fitToWidth ? 1 : null;
+      if (op.titleRows !== null) page.printTitleRows = op.titleRows;
+      return;
+    }
+  }
+}
+
+/** What the planner needs to know about a store. */
+export function snapshotOf(store: WorkbookStore): WorkbookSnapshot {
+  return {
+    sheets: store.sheets().map((s) => ({ name: s.name, id: s.id, owner: store.getProperty(s, OWNER_PROPERTY) })),
+    tables: store.tables().map((t) => ({ name: t.name, sheet: t.sheet.name, address: rectAddress(t.rect) })),
+    names: store.names().map((n) => ({ name: n.name, broken: n.sheet === null })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The adapter
+// ---------------------------------------------------------------------------------------------
+
+export interface CellView {
+  /** Null when empty, and for formula cells (nothing is calculated here). */
+  readonly value: StoredValue | null;
+  readonly formula: string | null;
+  readonly numberFormat: string;
+  readonly style: CellStyle;
+  /** The list a drop-down offers here ("a,b,c" or "=$H$2:$H$9"), or null. */
+  readonly validation: string | null;
+}
+
+export interface TableView {
+  readonly name: string;
+  readonly sheet: string;
+  readonly address: string;
+  readonly headers: readonly string[];
+  readonly style: string | null;
+  readonly showTotals: boolean;
+}
+
+export interface MemoryWorkbookOptions {
+  readonly store?: WorkbookStore;
+  /** Sheets to start with, like a new workbook's "Sheet1". */
+  readonly sheets?: readonly string[];
+  readonly now?: () => Date;
+  readonly maxRequestBytes?: number;
+}
+
+export class MemoryWorkbook implements WorkbookAdapter {
+  readonly store: WorkbookStore;
+  private readonly now: () => Date;
+  private readonly maxRequestBytes: number | undefined;
+
+  constructor(options: MemoryWorkbookOptions = {}) {
+    this.store = options.store ?? new WorkbookStore();
+    for (const name of options.sheets ?? []) this.store.addSheet(name);
+    this.now = options.now ?? (() => new Date());
+    this.maxRequestBytes = options.maxRequestBytes;
+  }
+
+  async writeSheetPlan(plan: SheetPlan, options: WriteOptions = {}): Promise<WriteResult> {
+    const store = this.store;
+    const io: WorkbookIO = {
+      syncs: 0,
+      snapshot: async () => snapshotOf(store),
+      probe: async (sheet, areas) => {
+        const s = store.sheet(sheet);
+        return areas.map((a) => {
+          const hit = store.usedRange(s, a, true);
+          return hit ? rectAddress(hit) : null;
+        });
+      },
+      execute: async (request) => {
+        for (const op of request) applyOp(store, op);
+        // Let a progress bar repaint between requests, as it would between Excel round trips.
+        await Promise.resolve();
+      },
+    };
+    return performWrite(plan, io, {
+      ...options,
+      now: this.now(),
+      ...(this.maxRequestBytes === undefined ? {} : { maxRequestBytes: this.maxRequestBytes }),
+    });
+  }
+
+  async readTable(name: string): Promise<TableData | null> {
+    const t = this.store.findTable(name);
+    if (!t) return null;
+    const body = this.store.tableBody(t);
+    const rows: (StoredValue | null)[][] = [];
+    for (let row = body.top; row <= body.bottom; row++) {
+      const line: (StoredValue | null)[] = [];
+      for (let col = body.left; col <= body.right; col++) {
+        const v = this.store.getCell(t.sheet, row, col).value;
+        line.push(v === "" ? null : v);
+      }
+      rows.push(line);
+    }
+    return { name: t.name, sheetName: t.sheet.name, address: rectAddress(t.rect), headers: this.store.tableHeaders(t), rows };
+  }
+
+  async listManaged(): Promise<ManagedSheet[]> {
+    return describeManaged(snapshotOf(this.store));
+  }
+
+  // --- inspection, for tests and the demo ---
+
+  sheetNames(): string[] {
+    return this.store.sheets().map((s) => s.name);
+  }
+
+  /** The sheet as Excel's Range.formulas would show it from A1 (formula text, value or ""), or null if absent. */
+  getSheet(name: string): StoredValue[][] | null {
+    const s = this.store.findSheet(name);
+    return s ? this.store.grid(s) : null;
+  }
+
+  cell(sheet: string, a1: string): CellView {
+    const s = this.store.sheet(sheet);
+    const { row, col } = parseA1(a1);
+    const c = this.store.getCell(s, row, col);
+    return { ...c, validation: this.store.validationAt(s, row, col) };
+  }
+
+  getTable(name: string): TableView | null {
+    const t = this.store.findTable(name);
+    if (!t) return null;
+    return {
+      name: t.name,
+      sheet: t.sheet.name,
+      address: rectAddress(t.rect),
+      headers: this.store.tableHeaders(t),
+      style: t.style,
+      showTotals: t.showTotals,
+    };
+  }
+
+  // --- acting as the user ---
+
+  /** Types into one cell, or a block of cells from `at`, exactly as a user would (so "=1+1" is a formula). */
+  userTypes(sheet: string, at: string, input: CellInput | readonly (readonly CellInput[])[]): void {
+    const grid = Array.isArray(input) ? (input as readonly (readonly CellInput[])[]) : [[input as CellInput]];
+    const { row, col } = parseA1(at);
+    const rect = { top: row, left: col, bottom: row + grid.length - 1, right: col + (grid[0]?.length ?? 1) - 1 };
+    this.store.setInputs(this.store.sheet(sheet), rect, grid);
+  }
+
+  userAddsSheet(name: string): void {
+    this.store.addSheet(name);
+  }
+
+  userRenamesSheet(from: string, to: string): void {
+    this.store.renameSheet(this.store.sheet(from), to);
+  }
+
+  userDeletesSheet(name: string): void {
+    this.store.deleteSheet(this.store.sheet(name));
+  }
+
+  userCopiesSheet(name: string, copyName: string): void {
+    this.store.copySheet(this.store.sheet(name), copyName);
+  }
+
+  /** Makes a table of `address` (first row = headers), named `name`. */
+  userAddsTable(sheet: string, address: string, name: string): void {
+    const t = this.store.addTable(this.store.sheet(sheet), parseRange(address), true);
+    this.store.renameTable(t, name);
+  }
+
+  userAddsName(name: string, sheet: string, address: string): void {
+    this.store.addName(name, this.store.sheet(sheet), parseRange(address), null);
+  }
+}

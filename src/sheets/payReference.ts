@@ -1,0 +1,167 @@
+import type { Catalog } from "../catalog";
+import type { PayBand, PayData } from "../domain";
+import { STYLE, SheetLayout } from "./layout";
+import type { PlanCell, SheetPlan } from "./plan";
+
+export const PAY_SCALES_KEY = "pay-scales";
+export const ON_COSTS_KEY = "on-costs";
+export const PAY_SCALES_TABLE = "Pay_Scales";
+export const ON_COSTS_TABLE = "On_Costs";
+export const HCAS_TABLE = "HCAS_Rates";
+
+export const MONEY = "£#,##0.00";
+export const PERCENT = "0.00%";
+
+export const PAY_SCALE_HEADERS = ["Nation", "Year", "Band", "Point", "Annual pay", "Source", "Source year", "Status"] as const;
+const EDITED = "edited in workbook";
+
+/** Each named point a band answers to: a one-point band is both its entry and its top. */
+function namedPoints(b: PayBand): { point: string; annual: number }[] {
+  if (b.points.length === 1) return [{ point: "entry", annual: b.points[0]!.annual }, { point: "top", annual: b.points[0]!.annual }];
+  return b.points.map((p) => ({ point: p.point, annual: p.annual }));
+}
+
+const rowKey = (nation: unknown, year: unknown, band: unknown, point: unknown): string =>
+  [nation, year, band, point].map((v) => String(v ?? "").trim().toLowerCase()).join("|");
+
+/**
+ * Pay scales as a table the staffing plan's formulas read (SUMIFS by year, band and point). A row the user
+ * changed in the workbook wins over the embedded figure and is marked "edited in workbook"; rows the user
+ * added (another year or nation) are kept.
+ */
+export function payScalesSheet(catalog: Catalog, years: readonly string[], existingRows: readonly (readonly PlanCell[])[] = []): SheetPlan {
+  const existing = new Map(existingRows.map((r) => [rowKey(r[0], r[1], r[2], r[3]), r]));
+  const seen = new Set<string>();
+  const rows: PlanCell[][] = [];
+  for (const scale of catalog.pay.payScales.filter((s) => years.includes(s.year))) {
+    for (const band of scale.bands) {
+      for (const p of namedPoints(band)) {
+        const key = rowKey(scale.nation, scale.year, band.band, p.point);
+        seen.add(key);
+        const mine = existing.get(key);
+        const edited = mine !== undefined && typeof mine[4] === "number" && mine[4] !== p.annual;
+        rows.push(
+          edited
+            ? [scale.nation, scale.year, band.band, p.point, mine[4]!, mine[5] ?? "", mine[6] ?? "", EDITED]
+            : [scale.nation, scale.year, band.band, p.point, p.annual, band.provenance.source, band.provenance.year, band.provenance.status],
+        );
+      }
+    }
+  }
+  for (const [key, r] of existing) {
+    if (!seen.has(key)) rows.push(PAY_SCALE_HEADERS.map((_, i) => r[i] ?? null));
+  }
+  const layout = new SheetLayout();
+  layout.line("Agenda for Change pay scales", STYLE.title);
+  layout.line("Full-time annual pay (37.5 hours a week). Edit a figure here and the staffing plan uses yours; it is then marked 'edited in workbook'.", STYLE.subtitle);
+  layout.gap();
+  const header = layout.table(
+    PAY_SCALES_TABLE,
+    [
+      { header: "Nation", width: 10 },
+      { header: "Year", width: 10 },
+      { header: "Band", width: 8 },
+      { header: "Point", width: 14 },
+      { header: "Annual pay", width: 14, numberFormat: MONEY },
+      { header: "Source", width: 70, wrap: true },
+      { header: "Source year", width: 10 },
+      { header: "Status", width: 18 },
+    ],
+    rows,
+  );
+  layout.line("Status: confirmed = official or checked against a second source; secondary = one non-official source; derived = calculated from confirmed figures; indicative = for guidance only.", STYLE.note);
+  return {
+    key: PAY_SCALES_KEY,
+    name: "Pay scales",
+    blocks: layout.blocks,
+    freezeRows: header,
+    tabColor: "#007F3B",
+    conditionalFormats: [
+      { kind: "textContains", at: `H${header + 1}:H${header + Math.max(1, rows.length)}`, text: "indicative", fill: "#FFF2CC" },
+      { kind: "textContains", at: `H${header + 1}:H${header + Math.max(1, rows.length)}`, text: EDITED, fill: "#DDEBF7" },
+    ],
+    print: { fitToWidth: true, repeatRows: { first: header, last: header } },
+  };
+}
+
+export const ON_COST_HEADERS = [
+  "Year",
+  "Employer NI rate",
+  "NI secondary threshold",
+  "Pension employer rate",
+  "Pension full rate",
+  "Pension paid centrally",
+  "Levy rate",
+  "Levy allowance",
+  "NI source",
+  "NI status",
+  "Pension source",
+  "Pension status",
+  "Levy source",
+  "Levy status",
+] as const;
+
+/** Employer on-cost rules and High Cost Area Supplements per year, each with its source and status. */
+export function onCostsSheet(pay: PayData, years: readonly string[]): SheetPlan {
+  const layout = new SheetLayout();
+  layout.line("Employer on-costs and High Cost Area Supplements", STYLE.title);
+  layout.line("Rates the staffing plan's formulas read by year. Employer NI is charged above the threshold per employee; HCAS is pensionable.", STYLE.subtitle);
+  layout.gap();
+  layout.line(`On-cost rules (table ${ON_COSTS_TABLE})`, STYLE.heading);
+  const onCosts = pay.onCosts.filter((o) => years.includes(o.year));
+  layout.table(
+    ON_COSTS_TABLE,
+    ON_COST_HEADERS.map((header, i) => ({
+      header,
+      width: i === 0 ? 10 : i < 8 ? 13 : i % 2 === 0 ? 12 : 50,
+      ...(i >= 1 && i <= 6 && i !== 2 ? { numberFormat: PERCENT } : i === 2 || i === 7 ? { numberFormat: MONEY } : {}),
+      ...(i >= 8 && i % 2 === 0 ? { wrap: true } : {}),
+    })),
+    onCosts.map((o) => [
+      o.year,
+      o.employerNi.rate,
+      o.employerNi.secondaryThreshold,
+      o.pension.employerRate,
+      o.pension.fullRate,
+      o.pension.centralRate,
+      o.apprenticeshipLevy.rate,
+      o.apprenticeshipLevy.allowance,
+      o.employerNi.provenance.source,
+      o.employerNi.provenance.status,
+      o.pension.provenance.source,
+      o.pension.provenance.status,
+      o.apprenticeshipLevy.provenance.source,
+      o.apprenticeshipLevy.provenance.status,
+    ]),
+  );
+  layout.line("The apprenticeship levy is an organisation-level charge (0.5% of the pay bill less a £15,000 allowance): the plan adds it per post only when asked.", STYLE.note);
+  layout.gap();
+  layout.line(`High Cost Area Supplements (table ${HCAS_TABLE})`, STYLE.heading);
+  const hcas = pay.hcas.filter((h) => years.includes(h.year));
+  layout.table(
+    HCAS_TABLE,
+    [
+      { header: "Year", width: 10 },
+      { header: "Zone", width: 13 },
+      { header: "Label", width: 13 },
+      { header: "Percent", width: 13 },
+      { header: "Minimum", width: 13, numberFormat: MONEY },
+      { header: "Maximum", width: 13, numberFormat: MONEY },
+      { header: "Source", width: 50, wrap: true },
+      { header: "Status", width: 12 },
+      { header: "Minimum status", width: 50, wrap: true },
+    ],
+    hcas.map((h) => [
+      h.year,
+      h.zone,
+      h.label,
+      h.percent,
+      h.minimum,
+      h.maximum,
+      h.provenance.source,
+      h.provenance.status,
+      h.minimumProvenance ? `${h.minimumProvenance.status}: ${h.minimumProvenance.source}` : h.provenance.status,
+    ]),
+  );
+  return { key: ON_COSTS_KEY, name: "On-costs", blocks: layout.blocks, tabColor: "#007F3B", print: { landscape: true, fitToWidth: true } };
+}

@@ -1,0 +1,78 @@
+import { BANDS } from "../domain";
+import { STYLE, SheetLayout } from "./layout";
+import { type SheetPlan, formula } from "./plan";
+import { MONEY } from "./payReference";
+import { PLAN_NAMES, STAFFING_PLAN_TABLE } from "./staffingPlan";
+
+export const PLAN_SUMMARY_KEY = "plan-summary";
+export const PLAN_BY_BAND_TABLE = "Plan_By_Band";
+export const PLAN_BY_ROLE_TABLE = "Plan_By_Role";
+
+const T = STAFFING_PLAN_TABLE;
+const byKey = (column: string, key: string) => ({
+  posts: formula(`=COUNTIFS(${T}[${column}],${key},${T}[Post],"<>")`),
+  wte: formula(`=SUMIFS(${T}[WTE],${T}[${column}],${key})`),
+  cost: formula(`=SUMIFS(${T}[Total],${T}[${column}],${key})`),
+});
+
+/**
+ * The plan by band and by role (posts, WTE, cost), the establishment total, the vacancy factor and the budget:
+ * COUNTIFS and SUMIFS over the plan table, so it stays live as the plan changes.
+ */
+export function planSummarySheet(roleTitles: readonly string[]): SheetPlan {
+  const layout = new SheetLayout();
+  layout.line("Staffing plan summary", STYLE.title);
+  layout.line("Live: every figure is a formula over the Staffing plan table.", STYLE.subtitle);
+  layout.gap();
+  const totalsRow = layout.nextRow;
+  layout.keyValues([
+    ["Posts", formula(`=COUNTIFS(${T}[Post],"<>")`)],
+    ["Vacant posts", formula(`=COUNTIFS(${T}[Status],"Vacant")`)],
+    ["WTE", formula(`=SUM(${T}[WTE])`), "0.00"],
+    ["Establishment cost", formula(`=SUM(${T}[Total])`), MONEY],
+    ["Vacancy factor", formula(`=${PLAN_NAMES.vacancy}`), "0.0%"],
+    ["Budget after vacancy factor", formula(`=B${totalsRow + 3}*(1-B${totalsRow + 4})`), MONEY],
+  ]);
+  layout.gap();
+  layout.line("By band", STYLE.heading);
+  const bandHeader = layout.table(
+    PLAN_BY_BAND_TABLE,
+    [
+      { header: "Band", width: 28 },
+      { header: "Posts", width: 12 },
+      { header: "WTE", width: 12, numberFormat: "0.00" },
+      { header: "Cost", width: 16, numberFormat: MONEY },
+    ],
+    BANDS.filter((b) => b !== "1").map((b) => {
+      const k = byKey("Band", `"${b}"`);
+      return [b, k.posts, k.wte, k.cost];
+    }),
+    { totals: ["Total", formula("=SUBTOTAL(109,[Posts])"), formula("=SUBTOTAL(109,[WTE])"), formula("=SUBTOTAL(109,[Cost])")] },
+  );
+  layout.gap();
+  layout.line("By role", STYLE.heading);
+  layout.table(
+    PLAN_BY_ROLE_TABLE,
+    [
+      { header: "Role", width: 28 },
+      { header: "Posts", width: 12 },
+      { header: "WTE", width: 12, numberFormat: "0.00" },
+      { header: "Cost", width: 16, numberFormat: MONEY },
+    ],
+    roleTitles.map((r, i) => {
+      // The key is the role cell on this row, so a role the user renames here is summed under its new name.
+      const k = byKey("Role", `$A${layout.nextRow + 1 + i}`);
+      return [r, k.posts, k.wte, k.cost];
+    }),
+    { totals: ["Total", formula("=SUBTOTAL(109,[Posts])"), formula("=SUBTOTAL(109,[WTE])"), formula("=SUBTOTAL(109,[Cost])")] },
+  );
+  return {
+    key: PLAN_SUMMARY_KEY,
+    name: "Plan summary",
+    blocks: layout.blocks,
+    tabColor: "#005EB8",
+    columnWidths: [28, 16],
+    conditionalFormats: [],
+    print: { fitToWidth: true, repeatRows: { first: bandHeader, last: bandHeader } },
+  };
+}

@@ -1,0 +1,167 @@
+import type { Catalog } from "../catalog";
+import { BANDS, HCAS_ZONES, PAY_POINTS, POST_STATUSES, type PlanParameters, type PlannedPost } from "../domain";
+import { STYLE, SheetLayout } from "./layout";
+import { type PlanCell, type SheetPlan, type TableColumn, excelDate, formula } from "./plan";
+import { HCAS_TABLE, MONEY, ON_COSTS_TABLE, PAY_SCALES_TABLE, PERCENT } from "./payReference";
+
+export const STAFFING_PLAN_KEY = "staffing-plan";
+export const STAFFING_PLAN_TABLE = "Staffing_Plan";
+export const PLAN_PARAMETERS_TABLE = "Plan_Parameters";
+export const PLAN_NAMES = { year: "Plan_Year", pension: "Plan_Pension", levy: "Plan_Levy", vacancy: "Plan_Vacancy", roles: "Role_List" } as const;
+
+/** The columns a user fills in; the add-in never rewrites what is in them. */
+export const PLAN_INPUT_HEADERS = ["Post", "Role", "Band", "Point", "WTE", "HCAS zone", "Status", "Start date in band"] as const;
+/** The columns the add-in owns: native formulas, rewritten on every build. */
+export const PLAN_COMPUTED_HEADERS = ["Full-time pay", "Basic", "HCAS", "Employer NI", "Pension", "Levy", "Total", "Check"] as const;
+
+const onCost = (column: string): string => `SUMIFS(${ON_COSTS_TABLE}[${column}],${ON_COSTS_TABLE}[Year],${PLAN_NAMES.year})`;
+const hcasRate = (column: string): string =>
+  `SUMIFS(${HCAS_TABLE}[${column}],${HCAS_TABLE}[Year],${PLAN_NAMES.year},${HCAS_TABLE}[Zone],[@[HCAS zone]])`;
+/** Band 1 is paid at band 2 (closed to new entrants since December 2018); bands compared as text. */
+const BAND_KEY = `IF([@Band]&""="1","2",[@Band]&"")`;
+const POINT_KEY = `IF([@Point]="","top",[@Point])`;
+const PAY_MATCH = `${PAY_SCALES_TABLE}[Year],${PLAN_NAMES.year},${PAY_SCALES_TABLE}[Band],${BAND_KEY},${PAY_SCALES_TABLE}[Point],${POINT_KEY}`;
+const blankIfNoBand = (expression: string): string => `=IF([@Band]="","",${expression})`;
+const PENSIONABLE = "([@Basic]+[@HCAS])";
+
+/**
+ * The formulas of the computed columns, over the Pay scales and On-costs tables and the plan's parameters:
+ * SUMIFS and COUNTIFS only, so a colleague without the add-in (or LibreOffice) calculates the same.
+ */
+export const PLAN_FORMULAS: Readonly<Record<(typeof PLAN_COMPUTED_HEADERS)[number], string>> = {
+  "Full-time pay": blankIfNoBand(`IF(COUNTIFS(${PAY_MATCH})=0,NA(),SUMIFS(${PAY_SCALES_TABLE}[Annual pay],${PAY_MATCH}))`),
+  Basic: blankIfNoBand(`[@[Full-time pay]]*[@WTE]`),
+  HCAS: blankIfNoBand(
+    `IF(OR([@[HCAS zone]]="",[@[HCAS zone]]="none"),0,MIN(MAX(${hcasRate("Percent")}/100*[@[Full-time pay]],${hcasRate("Minimum")}),${hcasRate("Maximum")})*[@WTE])`,
+  ),
+  "Employer NI": blankIfNoBand(`${onCost("Employer NI rate")}*MAX(0,${PENSIONABLE}-${onCost("NI secondary threshold")})`),
+  Pension: blankIfNoBand(`IF(${PLAN_NAMES.pension}="full",${onCost("Pension full rate")},${onCost("Pension employer rate")})*${PENSIONABLE}`),
+  Levy: blankIfNoBand(`IF(OR(${PLAN_NAMES.levy}="Yes",${PLAN_NAMES.levy}=TRUE),${onCost("Levy rate")}*${PENSIONABLE},0)`),
+  Total: blankIfNoBand(`[@Basic]+[@HCAS]+[@[Employer NI]]+[@Pension]+[@Levy]`),
+  Check: blankIfNoBand(
+    `IF(NOT(AND(ISNUMBER([@WTE]),[@WTE]>=0,[@WTE]<=1.5)),"WTE must be 0 to 1.5",` +
+      `IF(COUNTIFS(${PAY_MATCH})=0,"No pay for band "&[@Band]&" "&${POINT_KEY}&" in "&${PLAN_NAMES.year},` +
+      `IF(AND([@[HCAS zone]]<>"",[@[HCAS zone]]<>"none",COUNTIFS(${HCAS_TABLE}[Year],${PLAN_NAMES.year},${HCAS_TABLE}[Zone],[@[HCAS zone]])=0),"Unknown HCAS zone",` +
+      `IF([@Band]&""="1","Band 1 closed: paid at band 2","OK"))))`,
+  ),
+};
+
+/** A post as the input cells of one plan row. */
+export function postInputCells(post: PlannedPost): PlanCell[] {
+  return [
+    post.post,
+    post.role,
+    /^\d$/.test(post.band) ? Number(post.band) : post.band,
+    post.point,
+    post.wte,
+    post.hcasZone,
+    post.status,
+    post.startInBand ? excelDate(post.startInBand) : null,
+  ];
+}
+
+export interface StaffingPlanInput {
+  /** Posts to add (a new plan, or posts from a team list). */
+  posts: readonly PlannedPost[];
+  parameters: PlanParameters;
+  /** Role titles offered in the Role drop-down: the catalog's and the workbook's. */
+  roleTitles: readonly string[];
+  /**
+   * The plan table as it is in the workbook, when rebuilding: its input cells are kept exactly as the user
+   * left them; a post in `posts` whose name is already there is not added again.
+   */
+  existingRows?: readonly (readonly PlanCell[])[];
+  /** The parameter values as they are in the workbook (Year, Pension basis, Include levy, Vacancy factor). */
+  existingParameters?: readonly PlanCell[];
+}
+
+const COLUMNS: TableColumn[] = [
+  { header: "Post", width: 26 },
+  { header: "Role", width: 40, validation: { kind: "listRange", source: `=${PLAN_NAMES.roles}` } },
+  { header: "Band", width: 7, validation: { kind: "list", values: BANDS.filter((b) => b !== "1") } },
+  { header: "Point", width: 12, validation: { kind: "list", values: PAY_POINTS } },
+  { header: "WTE", width: 7, numberFormat: "0.00" },
+  { header: "HCAS zone", width: 13, validation: { kind: "list", values: ["none", ...HCAS_ZONES] } },
+  { header: "Status", width: 9, validation: { kind: "list", values: POST_STATUSES } },
+  { header: "Start date in band", width: 12, numberFormat: "yyyy-mm-dd" },
+  ...PLAN_COMPUTED_HEADERS.map((header): TableColumn => (header === "Check" ? { header, width: 28 } : { header, width: 13, numberFormat: MONEY })),
+];
+
+/**
+ * The staffing plan: parameters in a small table (named cells the formulas read), the posts as an Excel table
+ * whose computed columns are native formulas, and the role list the Role drop-down offers.
+ */
+export function staffingPlanSheet(catalog: Catalog, input: StaffingPlanInput): SheetPlan {
+  void catalog;
+  const kept = (input.existingRows ?? []).map((r) => PLAN_INPUT_HEADERS.map((_, i) => r[i] ?? null));
+  const keptNames = new Set(kept.map((r) => String(r[0] ?? "").trim().toLowerCase()));
+  const added = input.posts.filter((p) => !keptNames.has(p.post.trim().toLowerCase())).map(postInputCells);
+  const computed = PLAN_COMPUTED_HEADERS.map((h) => formula(PLAN_FORMULAS[h]));
+  const rows = [...kept, ...added].map((r) => [...r, ...computed]);
+
+  const p = input.parameters;
+  const values: PlanCell[] = input.existingParameters?.length === 4
+    ? [...input.existingParameters]
+    : [p.year, p.pensionBasis, p.includeLevy ? "Yes" : "No", p.vacancyFactor];
+
+  const layout = new SheetLayout();
+  layout.line("Staffing plan", STYLE.title);
+  layout.line("Enter posts in the table; the cost columns calculate with native formulas from the Pay scales and On-costs sheets.", STYLE.subtitle);
+  layout.gap();
+  layout.line("Parameters", STYLE.heading);
+  const parametersHeader = layout.table(
+    PLAN_PARAMETERS_TABLE,
+    [
+      { header: "Parameter", width: 26 },
+      { header: "Value", width: 40 },
+      { header: "Allowed", width: 50 },
+    ],
+    [
+      ["Year", values[0] ?? p.year, "A year in the Pay scales table, e.g. 2025/26"],
+      ["Pension basis", values[1] ?? p.pensionBasis, "employer (local 14.38%) or full (23.78%)"],
+      ["Include levy", values[2] ?? "No", "Yes or No: the levy is an organisation-level charge"],
+      ["Vacancy factor", values[3] ?? 0, "Share of cost expected unspent: 0.03 for 3%"],
+    ],
+  );
+  const valueRow = (i: number): string => `B${parametersHeader + 1 + i}`;
+  layout.gap();
+  layout.line("Posts", STYLE.heading);
+  const planHeader = layout.table(STAFFING_PLAN_TABLE, COLUMNS, rows, {
+    totals: COLUMNS.map((c, i): PlanCell =>
+      i === 0 ? "Total" : c.header === "WTE" || (PLAN_COMPUTED_HEADERS as readonly string[]).includes(c.header) && c.header !== "Check" && c.header !== "Full-time pay"
+        ? formula(`=SUBTOTAL(109,[${c.header}])`)
+        : null,
+    ),
+  });
+  const roles = input.roleTitles.length > 0 ? input.roleTitles : ["(no roles)"];
+  const listColumn = "T";
+  layout.blocks.push({ kind: "range", at: `${listColumn}${planHeader}`, rows: [["Roles for the drop-down"]], style: STYLE.label });
+  layout.blocks.push({ kind: "range", at: `${listColumn}${planHeader + 1}`, rows: roles.map((r) => [r]) });
+  return {
+    key: STAFFING_PLAN_KEY,
+    name: "Staffing plan",
+    blocks: layout.blocks,
+    freezeRows: planHeader,
+    tabColor: "#005EB8",
+    names: [
+      { name: PLAN_NAMES.year, at: valueRow(0), comment: "Financial year the plan is costed for" },
+      { name: PLAN_NAMES.pension, at: valueRow(1), comment: "employer or full" },
+      { name: PLAN_NAMES.levy, at: valueRow(2), comment: "Yes or No" },
+      { name: PLAN_NAMES.vacancy, at: valueRow(3), comment: "Vacancy factor, a fraction" },
+      { name: PLAN_NAMES.roles, at: `${listColumn}${planHeader + 1}:${listColumn}${planHeader + roles.length}` },
+    ],
+    conditionalFormats: [
+      {
+        kind: "cellValue",
+        at: `P${planHeader + 1}:P${planHeader + Math.max(1, rows.length)}`,
+        when: { operator: "notEqualTo", value: formula('="OK"') },
+        fill: "#FDE9D9",
+      },
+    ],
+    print: { landscape: true, fitToWidth: true, repeatRows: { first: planHeader, last: planHeader } },
+    columnWidths: [26, 40],
+  };
+}
+
+/** Where the vacancy factor lives, for the summary's formulas and the percent format. */
+export const VACANCY_FORMAT = PERCENT;

@@ -1,0 +1,114 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { defaultCatalog } from "../../src/catalog";
+import { writeXlsx } from "../../src/cli/xlsx/writeWorkbook";
+import { type PlanParameters, type PlannedPost, costPlan, planByBand, postCost } from "../../src/domain";
+import { onCostsSheet, payScalesSheet } from "../../src/sheets/payReference";
+import { planSummarySheet } from "../../src/sheets/planSummary";
+import { PLAN_COMPUTED_HEADERS, PLAN_INPUT_HEADERS, staffingPlanSheet } from "../../src/sheets/staffingPlan";
+import { recalculateWithLibreOffice, resultOf } from "../support/libreoffice";
+import { samplePosts } from "../support/posts";
+
+/**
+ * Money is proved, not trusted: the staffing plan is written to .xlsx with its native formulas, LibreOffice
+ * recalculates it, and every computed cell must equal the domain's postCost to the penny.
+ */
+const catalog = defaultCatalog();
+const roles = catalog.roles.map((r) => r.title);
+const years = ["2024/25", "2025/26", "2026/27"];
+
+async function recalculatedPlan(posts: PlannedPost[], parameters: PlanParameters): Promise<ExcelJS.Workbook> {
+  const path = join(mkdtempSync(join(tmpdir(), "wfp-plan-")), "plan.xlsx");
+  await writeXlsx(
+    [
+      payScalesSheet(catalog, years),
+      onCostsSheet(catalog.pay, years),
+      staffingPlanSheet(catalog, { posts, parameters, roleTitles: roles }),
+      planSummarySheet(roles),
+    ],
+    path,
+  );
+  return recalculateWithLibreOffice(path);
+}
+
+function tableRows(workbook: ExcelJS.Workbook, sheetName: string, firstHeader: string): { headers: string[]; rows: unknown[][] } {
+  const sheet = workbook.getWorksheet(sheetName)!;
+  let headerRow = 0;
+  sheet.eachRow((row, n) => {
+    if (headerRow === 0 && row.getCell(1).value === firstHeader) headerRow = n;
+  });
+  const headers: string[] = [];
+  for (let c = 1; sheet.getRow(headerRow).getCell(c).value !== null; c++) headers.push(String(sheet.getRow(headerRow).getCell(c).value));
+  const rows: unknown[][] = [];
+  for (let n = headerRow + 1; n <= sheet.rowCount; n++) {
+    const row = sheet.getRow(n);
+    if (row.getCell(1).value === "Total" || row.getCell(1).value === null) break;
+    rows.push(headers.map((_, c) => resultOf(row.getCell(c + 1))));
+  }
+  return { headers, rows };
+}
+
+/** Equal to the penny: within half a penny, so a value on a half-penny boundary is not failed by float noise. */
+function expectPennies(actual: unknown, expected: number, where: string): void {
+  expect(typeof actual, where).toBe("number");
+  expect(Math.abs((actual as number) - expected), `${where}: ${String(actual)} vs ${expected}`).toBeLessThan(0.005);
+}
+
+describe.each([
+  ["employer pension, no levy, 2025/26", { year: "2025/26", pensionBasis: "employer", includeLevy: false, vacancyFactor: 0.03 }],
+  ["full pension with levy, 2024/25", { year: "2024/25", pensionBasis: "full", includeLevy: true, vacancyFactor: 0 }],
+] as const)("a 200-post plan recalculated by LibreOffice: %s", (_label, parameters) => {
+  const posts = samplePosts(200, roles);
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    workbook = await recalculatedPlan(posts, parameters);
+  }, 180_000);
+
+  it("matches postCost on every computed cell, to the penny", () => {
+    const { headers, rows } = tableRows(workbook, "Staffing plan", "Post");
+    expect(headers).toEqual([...PLAN_INPUT_HEADERS, ...PLAN_COMPUTED_HEADERS]);
+    expect(rows).toHaveLength(200);
+    const col = (h: string) => headers.indexOf(h);
+    posts.forEach((post, i) => {
+      const expected = postCost(catalog.pay, { ...post, hcasZone: post.hcasZone, year: parameters.year, pensionBasis: parameters.pensionBasis, includeLevy: parameters.includeLevy });
+      const row = rows[i]!;
+      expect(row[col("Post")]).toBe(post.post);
+      const where = `${post.post} (band ${post.band} ${post.point}, ${post.wte} WTE, ${post.hcasZone})`;
+      expectPennies(row[col("Full-time pay")], expected.fullTimePay, where);
+      expectPennies(row[col("Basic")], expected.basic, where);
+      expectPennies(row[col("HCAS")], expected.hcas, where);
+      expectPennies(row[col("Employer NI")], expected.employerNI, where);
+      expectPennies(row[col("Pension")], expected.pension, where);
+      expectPennies(row[col("Levy")], expected.levy, where);
+      expectPennies(row[col("Total")], expected.total, where);
+      expect(row[col("Check")], where).toBe("OK");
+    });
+  });
+
+  it("summarises by band and totals the budget as the domain does", () => {
+    const costing = costPlan(catalog.pay, posts, parameters);
+    const { rows } = tableRows(workbook, "Plan summary", "Band");
+    const byBand = new Map(planByBand(costing).map((r) => [r.key, r]));
+    for (const row of rows) {
+      const expected = byBand.get(String(row[0]) as never);
+      expect(Number(row[1]), `posts in band ${row[0]}`).toBe(expected?.posts ?? 0);
+      expect(Number(row[2])).toBeCloseTo(expected?.wte ?? 0, 9);
+      expectPennies(row[3], expected?.cost ?? 0, `cost of band ${row[0]}`);
+    }
+    const summary = workbook.getWorksheet("Plan summary")!;
+    const valueOf = (label: string) => {
+      let found: unknown;
+      summary.eachRow((r) => {
+        if (r.getCell(1).value === label) found = resultOf(r.getCell(2));
+      });
+      return found;
+    };
+    expect(valueOf("Posts")).toBe(200);
+    expect(valueOf("Vacant posts")).toBe(posts.filter((p) => p.status === "Vacant").length);
+    expectPennies(valueOf("Establishment cost"), costing.totals.total, "establishment cost");
+    expectPennies(valueOf("Budget after vacancy factor"), costing.budget, "budget");
+  });
+});
