@@ -4,6 +4,7 @@ import { DomainError } from "../domain";
 import { bandCommand, bandUsage } from "./commands/band";
 import { type CostFlags, costCommand, costOptions, costUsage } from "./commands/cost";
 import { jeCommand, jeUsage } from "./commands/je";
+import { type PlanFlags, planCommand, planOptions, planUsage } from "./commands/plan";
 import { roleCommand, roleUsage, rolesCommand, rolesUsage } from "./commands/roles";
 import { type CliIo, UsageError } from "./io";
 
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   roles: simple(rolesCommand, rolesUsage),
   role: simple(roleCommand, roleUsage),
   cost: { usage: costUsage, options: costOptions, run: (c, a, f, j, io) => costCommand(c, a, f as CostFlags, j, io) },
+  plan: { usage: planUsage, options: planOptions, run: (c, a, f, _j, io) => planCommand(c, a, f as PlanFlags, io) },
 };
 
 export const HELP = `wfp — Workforce Planner for Excel, on the command line

@@ -97,7 +97,9 @@ export function staffingPlanSheet(catalog: Catalog, input: StaffingPlanInput): S
   const keptNames = new Set(kept.map((r) => String(r[0] ?? "").trim().toLowerCase()));
   const added = input.posts.filter((p) => !keptNames.has(p.post.trim().toLowerCase())).map(postInputCells);
   const computed = PLAN_COMPUTED_HEADERS.map((h) => formula(PLAN_FORMULAS[h]));
-  const rows = [...kept, ...added].map((r) => [...r, ...computed]);
+  const inputs = [...kept, ...added];
+  // An empty plan still gets one row carrying the formulas, so Excel fills them down as the user adds posts.
+  const rows = (inputs.length > 0 ? inputs : [PLAN_INPUT_HEADERS.map(() => null)]).map((r) => [...r, ...computed]);
 
   const p = input.parameters;
   const values: PlanCell[] = input.existingParameters?.length === 4
@@ -134,7 +136,7 @@ export function staffingPlanSheet(catalog: Catalog, input: StaffingPlanInput): S
     ),
   });
   const roles = input.roleTitles.length > 0 ? input.roleTitles : ["(no roles)"];
-  const listColumn = "T";
+  const listColumn = "R";
   layout.blocks.push({ kind: "range", at: `${listColumn}${planHeader}`, rows: [["Roles for the drop-down"]], style: STYLE.label });
   layout.blocks.push({ kind: "range", at: `${listColumn}${planHeader + 1}`, rows: roles.map((r) => [r]) });
   return {

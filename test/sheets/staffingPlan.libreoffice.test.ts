@@ -6,9 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
 import { writeXlsx } from "../../src/cli/xlsx/writeWorkbook";
 import { type PlanParameters, type PlannedPost, costPlan, planByBand, postCost } from "../../src/domain";
-import { onCostsSheet, payScalesSheet } from "../../src/sheets/payReference";
-import { planSummarySheet } from "../../src/sheets/planSummary";
-import { PLAN_COMPUTED_HEADERS, PLAN_INPUT_HEADERS, staffingPlanSheet } from "../../src/sheets/staffingPlan";
+import { planWorkbookPlans } from "../../src/cli/commands/plan";
+import { PLAN_COMPUTED_HEADERS, PLAN_INPUT_HEADERS } from "../../src/sheets/staffingPlan";
 import { recalculateWithLibreOffice, resultOf } from "../support/libreoffice";
 import { samplePosts } from "../support/posts";
 
@@ -18,19 +17,11 @@ import { samplePosts } from "../support/posts";
  */
 const catalog = defaultCatalog();
 const roles = catalog.roles.map((r) => r.title);
-const years = ["2024/25", "2025/26", "2026/27"];
 
 async function recalculatedPlan(posts: PlannedPost[], parameters: PlanParameters): Promise<ExcelJS.Workbook> {
   const path = join(mkdtempSync(join(tmpdir(), "wfp-plan-")), "plan.xlsx");
-  await writeXlsx(
-    [
-      payScalesSheet(catalog, years),
-      onCostsSheet(catalog.pay, years),
-      staffingPlanSheet(catalog, { posts, parameters, roleTitles: roles }),
-      planSummarySheet(roles),
-    ],
-    path,
-  );
+  // Exactly the sheets `wfp plan` writes.
+  await writeXlsx(planWorkbookPlans(catalog, posts, parameters), path);
   return recalculateWithLibreOffice(path);
 }
 

@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import type { Catalog } from "../../catalog";
+import { type PlanParameters, type PlannedPost, defaultYear, invalid, normalizeYear, parsePensionBasis } from "../../domain";
+import { onCostsSheet, payScalesSheet } from "../../sheets/payReference";
+import { planSummarySheet } from "../../sheets/planSummary";
+import { staffingPlanSheet } from "../../sheets/staffingPlan";
+import { type CliIo, UsageError } from "../io";
+import { readTeamCsv } from "../teamCsv";
+import { writeXlsx } from "../xlsx/writeWorkbook";
+
+export const planUsage = "wfp plan --out <file.xlsx> [--team team.csv] [--year 2025/26] [--pension employer|full] [--levy] [--vacancy 0.03]";
+
+export const planOptions = {
+  out: { type: "string" },
+  team: { type: "string" },
+  year: { type: "string" },
+  pension: { type: "string" },
+  levy: { type: "boolean" },
+  vacancy: { type: "string" },
+} as const;
+
+export interface PlanFlags {
+  out?: string;
+  team?: string;
+  year?: string;
+  pension?: string;
+  levy?: boolean;
+  vacancy?: string;
+}
+
+export function planParameters(catalog: Catalog, flags: PlanFlags): PlanParameters {
+  const year = flags.year ? normalizeYear(flags.year) : defaultYear(catalog.pay);
+  if (!catalog.pay.payScales.some((s) => s.year === year)) {
+    throw invalid(`no pay scale for ${year}; years available: ${catalog.pay.payScales.map((s) => s.year).join(", ")}`);
+  }
+  const vacancyFactor = flags.vacancy === undefined ? 0 : Number(flags.vacancy);
+  if (!(vacancyFactor >= 0 && vacancyFactor < 1)) throw invalid(`'${flags.vacancy}' is not a vacancy factor: give a fraction such as 0.03`);
+  return { year, pensionBasis: parsePensionBasis(flags.pension), includeLevy: flags.levy ?? false, vacancyFactor };
+}
+
+/** The staffing-plan workbook: pay scales, on-costs, the plan with native formulas and its summary. */
+export function planWorkbookPlans(catalog: Catalog, posts: readonly PlannedPost[], parameters: PlanParameters) {
+  const years = catalog.pay.payScales.map((s) => s.year);
+  const roleTitles = [...new Set([...catalog.roles.map((r) => r.title), ...posts.map((p) => p.role).filter((r) => r !== "")])];
+  return [
+    staffingPlanSheet(catalog, { posts, parameters, roleTitles }),
+    planSummarySheet(roleTitles),
+    payScalesSheet(catalog, years),
+    onCostsSheet(catalog.pay, years),
+  ];
+}
+
+export async function planCommand(catalog: Catalog, args: readonly string[], flags: PlanFlags, io: CliIo): Promise<void> {
+  if (args.length > 0) throw new UsageError(`unexpected '${args[0]}'; usage: ${planUsage}`);
+  if (!flags.out) throw new UsageError(`--out is required; usage: ${planUsage}`);
+  let posts: PlannedPost[] = [];
+  if (flags.team) {
+    let text: string;
+    try {
+      text = readFileSync(flags.team, "utf8");
+    } catch (e) {
+      throw invalid(`cannot read ${flags.team}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    posts = readTeamCsv(text, flags.team);
+  }
+  const parameters = planParameters(catalog, flags);
+  await writeXlsx(planWorkbookPlans(catalog, posts, parameters), flags.out);
+  io.out(`Wrote ${flags.out}: ${posts.length} post${posts.length === 1 ? "" : "s"}, costed for ${parameters.year} (${parameters.pensionBasis} pension${parameters.includeLevy ? ", with levy" : ""}).\n`);
+}
