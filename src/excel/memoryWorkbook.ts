@@ -840,6 +840,26 @@ export class MemoryWorkbook implements WorkbookAdapter {
     this.store.renameTable(t, name);
   }
 
+  /**
+   * Adds a row at the end of a table's body and types into it, as a user adds a post (Tab in the last
+   * cell, or typing below a table without totals: Excel grows the table). A totals row moves down.
+   */
+  userAddsTableRow(tableName: string, cells: readonly CellInput[]): void {
+    const t = this.store.table(tableName);
+    const body = this.store.tableBody(t);
+    const row = body.bottom + 1;
+    if (t.showTotals) {
+      // The totals row moves down one to make room.
+      for (let col = t.rect.left; col <= t.rect.right; col++) {
+        const cell = t.sheet.cells.get(cellKey(row, col));
+        t.sheet.cells.delete(cellKey(row, col));
+        if (cell) t.sheet.cells.set(cellKey(row + 1, col), cell);
+      }
+    }
+    this.store.setInputs(t.sheet, { top: row, left: t.rect.left, bottom: row, right: t.rect.left + cells.length - 1 }, [cells]);
+    this.store.resizeTable(t, { ...t.rect, bottom: t.rect.bottom + 1 });
+  }
+
   userAddsName(name: string, sheet: string, address: string): void {
     this.store.addName(name, this.store.sheet(sheet), parseRange(address), null);
   }

@@ -191,10 +191,20 @@ const recordAreas = (record: OwnershipRecord): Rect[] => record.areas.map(parseR
  * didn't write before. A new sheet has nothing to check. Each probe is answered with the bounding
  * box of non-empty cells in it (or nothing), which keeps the read small however large the area.
  */
-export function conflictProbes(plan: SheetPlan, decision: TargetDecision): Rect[] {
+export function conflictProbes(plan: SheetPlan, decision: TargetDecision, snapshot?: WorkbookSnapshot): Rect[] {
   if (decision.kind === "create") return [];
-  const old = recordAreas(decision.record);
+  const old = [...recordAreas(decision.record), ...carriedTableAreas(plan, decision, snapshot)];
   return planAreas(plan).flatMap((area) => subtractAll(area, old));
+}
+
+/** The current extent of the add-in's tables whose rows the plan carries (see TableBlock.carriesWorkbookRows). */
+function carriedTableAreas(plan: SheetPlan, decision: Extract<TargetDecision, { kind: "refresh" }>, snapshot?: WorkbookSnapshot): Rect[] {
+  if (!snapshot) return [];
+  return plan.blocks.flatMap((b) => {
+    if (b.kind !== "table" || !b.carriesWorkbookRows) return [];
+    const current = snapshot.tables.find((t) => same(t.name, b.name) && ownsTable(decision.record, decision.sheetName, t));
+    return current ? [parseRange(current.address)] : [];
+  });
 }
 
 function ownsTable(record: OwnershipRecord | null, sheet: string, table: { name: string; sheet: string }): boolean {
@@ -902,7 +912,7 @@ export async function performWrite(plan: SheetPlan, io: WorkbookIO, options: Per
   }
   const snapshot = await io.snapshot();
   const decision = decideTarget(plan, snapshot);
-  const probes = conflictProbes(plan, decision);
+  const probes = conflictProbes(plan, decision, snapshot);
   const hits = probes.length > 0 ? (await io.probe(decision.sheetName, probes)).filter((h): h is string => h !== null) : [];
   const outcome = planWrite({
     plan,

@@ -68,6 +68,7 @@ export function payScalesSheet(catalog: Catalog, years: readonly string[], exist
       { header: "Status", width: 18 },
     ],
     rows,
+    { carriesWorkbookRows: true },
   );
   layout.line("Status: confirmed = official or checked against a second source; secondary = one non-official source; derived = calculated from confirmed figures; indicative = for guidance only.", STYLE.note);
   return {

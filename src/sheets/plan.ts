@@ -99,6 +99,13 @@ export interface TableBlock {
   readonly style?: string;
   /** Present = a totals row is shown; one cell per column, e.g. `formula("=SUBTOTAL(109,[Cost])")`. */
   readonly totals?: readonly PlanCell[];
+  /**
+   * The builder read this table's rows back from the workbook and carries every one of them, including rows
+   * the user added (Excel grows a table as the user types below it). The add-in's table may then be rewritten
+   * over its current extent without asking. Leave unset for tables built from the catalog alone, so a row the
+   * user added there is reported as a conflict rather than overwritten.
+   */
+  readonly carriesWorkbookRows?: boolean;
 }
 
 export type PlanBlock = RangeBlock | TableBlock;

@@ -124,11 +124,13 @@ export function staffingPlanSheet(catalog: Catalog, input: StaffingPlanInput): S
       ["Include levy", values[2] ?? "No", "Yes or No: the levy is an organisation-level charge"],
       ["Vacancy factor", values[3] ?? 0, "Share of cost expected unspent: 0.03 for 3%"],
     ],
+    { carriesWorkbookRows: true },
   );
   const valueRow = (i: number): string => `B${parametersHeader + 1 + i}`;
   layout.gap();
   layout.line("Posts", STYLE.heading);
   const planHeader = layout.table(STAFFING_PLAN_TABLE, COLUMNS, rows, {
+    carriesWorkbookRows: true,
     totals: COLUMNS.map((c, i): PlanCell =>
       i === 0 ? "Total" : c.header === "WTE" || (PLAN_COMPUTED_HEADERS as readonly string[]).includes(c.header) && c.header !== "Check" && c.header !== "Full-time pay"
         ? formula(`=SUBTOTAL(109,[${c.header}])`)

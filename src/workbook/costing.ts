@@ -1,0 +1,74 @@
+import type { Catalog } from "../catalog";
+import type { WorkbookAdapter, WriteOptions, WriteResult } from "../excel/adapter";
+import type { PlanParameters, PlannedPost } from "../domain";
+import { PAY_SCALES_TABLE, PAY_SCALE_HEADERS, onCostsSheet, payScalesSheet } from "../sheets/payReference";
+import { planSummarySheet } from "../sheets/planSummary";
+import { PLAN_INPUT_HEADERS, PLAN_PARAMETERS_TABLE, STAFFING_PLAN_TABLE, staffingPlanSheet } from "../sheets/staffingPlan";
+import type { SheetPlan } from "../sheets/plan";
+import { rowsByHeaders } from "./tableRows";
+
+export interface BuildPlanRequest {
+  /** Posts to add; a post whose name is already in the plan is left as the user has it. */
+  posts: readonly PlannedPost[];
+  /** Used for a new plan; an existing plan keeps the parameters the user set. */
+  parameters: PlanParameters;
+  /** Pay years to put in the Pay scales table (default: every year the catalog has). */
+  years?: readonly string[];
+}
+
+export interface BuildPlanOutcome {
+  /** Each sheet's write result, in the order written; stops at the first conflict. */
+  results: { key: string; result: WriteResult }[];
+  postsAdded: number;
+  postsKept: number;
+}
+
+/**
+ * Builds or rebuilds the costing sheets in a workbook without losing what the user did: the plan's input
+ * cells, rows the user added, the parameters they set and pay figures they edited are read first and carried
+ * into the new plans; only the add-in's own columns (the formulas) are rewritten.
+ */
+export async function buildStaffingPlan(
+  workbook: WorkbookAdapter,
+  catalog: Catalog,
+  request: BuildPlanRequest,
+  options?: WriteOptions,
+): Promise<BuildPlanOutcome> {
+  const [existingPlan, existingParameters, existingPay] = await Promise.all([
+    workbook.readTable(STAFFING_PLAN_TABLE),
+    workbook.readTable(PLAN_PARAMETERS_TABLE),
+    workbook.readTable(PAY_SCALES_TABLE),
+  ]);
+  const keptRows = rowsByHeaders(existingPlan, PLAN_INPUT_HEADERS);
+  const keptNames = new Set(keptRows.map((r) => String(r[0] ?? "").trim().toLowerCase()));
+  const postsAdded = request.posts.filter((p) => !keptNames.has(p.post.trim().toLowerCase())).length;
+  const roleTitles = [
+    ...new Set([
+      ...catalog.roles.map((r) => r.title),
+      ...keptRows.map((r) => String(r[1] ?? "").trim()),
+      ...request.posts.map((p) => p.role.trim()),
+    ]),
+  ].filter((r) => r !== "");
+  const parameterValues = rowsByHeaders(existingParameters, ["Value"]).map((r) => r[0] ?? null);
+  const years = request.years ?? catalog.pay.payScales.map((s) => s.year);
+
+  const plans: SheetPlan[] = [
+    staffingPlanSheet(catalog, {
+      posts: request.posts,
+      parameters: request.parameters,
+      roleTitles,
+      existingRows: keptRows,
+      ...(parameterValues.length === 4 ? { existingParameters: parameterValues } : {}),
+    }),
+    planSummarySheet(roleTitles),
+    payScalesSheet(catalog, years, rowsByHeaders(existingPay, PAY_SCALE_HEADERS)),
+    onCostsSheet(catalog.pay, years),
+  ];
+  const results: BuildPlanOutcome["results"] = [];
+  for (const plan of plans) {
+    const result = await workbook.writeSheetPlan(plan, options);
+    results.push({ key: plan.key, result });
+    if (result.status === "conflict") break;
+  }
+  return { results, postsAdded, postsKept: keptRows.length };
+}
