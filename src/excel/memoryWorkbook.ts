@@ -131,6 +131,17 @@ export interface StoredConditionalFormat {
   rule: ConditionalRule | { type: "pending"; kind: string };
 }
 
+/** A chart as drawn: its data as sheet-local addresses, so tests can check what it plots. */
+export interface StoredChart {
+  name: string;
+  type: "ColumnClustered" | "BarClustered" | "Pie";
+  title: string;
+  series: { name: string; values: string; categories: string | null }[];
+  position: string | null;
+  width: number | null;
+  height: number | null;
+}
+
 export class StoreSheet {
   name: string;
   /** Like Worksheet.id: kept through renames, new for a copy. */
@@ -145,6 +156,7 @@ export class StoreSheet {
   readonly properties = new Map<string, { key: string; value: string }>();
   readonly validations: { ranges: Rect[]; source: string }[] = [];
   readonly conditionalFormats: StoredConditionalFormat[] = [];
+  readonly charts: StoredChart[] = [];
 
   constructor(name: string, id: string) {
     this.name = name;
@@ -663,6 +675,26 @@ export function applyOp(store: WorkbookStore, op: WriteOp): void {
     case "addName":
       store.addName(op.name, store.sheet(op.sheet), parseRange(op.address), op.comment);
       return;
+    case "deleteChart": {
+      const charts = store.sheet(op.sheet).charts;
+      const i = charts.findIndex((c) => c.name.toLowerCase() === op.name.toLowerCase());
+      if (i < 0) throw new StoreError("ItemNotFound", `No chart named "${op.name}"`);
+      charts.splice(i, 1);
+      return;
+    }
+    case "addChart": {
+      const c = op.chart;
+      store.sheet(op.sheet).charts.push({
+        name: op.name,
+        type: c.kind === "pie" ? "Pie" : c.kind === "bar" ? "BarClustered" : "ColumnClustered",
+        title: c.title,
+        series: c.series.map((x) => ({ name: x.name, values: rectAddress(parseRange(x.values)), categories: rectAddress(parseRange(c.categories)) })),
+        position: c.at,
+        width: c.width ?? null,
+        height: c.height ?? null,
+      });
+      return;
+    }
     case "freezeRows":
       store.sheet(op.sheet).frozenRows = op.rows;
       return;
@@ -682,7 +714,7 @@ export function applyOp(store: WorkbookStore, op: WriteOp): void {
 /** What the planner needs to know about a store. */
 export function snapshotOf(store: WorkbookStore): WorkbookSnapshot {
   return {
-    sheets: store.sheets().map((s) => ({ name: s.name, id: s.id, owner: store.getProperty(s, OWNER_PROPERTY) })),
+    sheets: store.sheets().map((s) => ({ name: s.name, id: s.id, owner: store.getProperty(s, OWNER_PROPERTY), charts: s.charts.map((c) => c.name) })),
     tables: store.tables().map((t) => ({ name: t.name, sheet: t.sheet.name, address: rectAddress(t.rect) })),
     names: store.names().map((n) => ({ name: n.name, broken: n.sheet === null })),
   };
@@ -806,6 +838,11 @@ export class MemoryWorkbook implements WorkbookAdapter {
       style: t.style,
       showTotals: t.showTotals,
     };
+  }
+
+  /** The charts on a sheet, as drawn. */
+  charts(sheet: string): readonly StoredChart[] {
+    return this.store.sheet(sheet).charts;
   }
 
   // --- acting as the user ---

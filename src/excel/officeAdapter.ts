@@ -74,13 +74,19 @@ async function readSnapshot(context: Excel.RequestContext, counter: Counter): Pr
   await sync(context, counter);
 
   const owners = sheets.items.map((ws) => ws.customProperties.getItemOrNullObject(OWNER_PROPERTY).load("value"));
+  const charts = sheets.items.map((ws) => ws.charts.load("items/name"));
   const tableInfo = tables.items.map((t) => ({ table: t, range: t.getRange().load("address"), sheet: t.worksheet.load("name") }));
   await sync(context, counter);
 
   return {
     sheets: sheets.items.map((ws, i) => {
       const owner = owners[i];
-      return { name: ws.name, id: ws.id, owner: owner && !owner.isNullObject ? owner.value : null };
+      return {
+        name: ws.name,
+        id: ws.id,
+        owner: owner && !owner.isNullObject ? owner.value : null,
+        charts: charts[i]?.items.map((c) => c.name) ?? [],
+      };
     }),
     tables: tableInfo.map((x) => ({ name: x.table.name, sheet: x.sheet.name, address: localAddress(x.range.address) })),
     names: names.items.map((n) => ({ name: n.name, broken: n.type === "Error" })),
@@ -239,6 +245,12 @@ class OpQueue {
       case "addName":
         wb.names.add(op.name, this.range(op.sheet, op.address), op.comment ?? undefined);
         return;
+      case "deleteChart":
+        this.sheet(op.sheet).charts.getItem(op.name).delete();
+        return;
+      case "addChart":
+        this.addChart(op);
+        return;
       case "freezeRows":
         if (op.rows > 0) this.sheet(op.sheet).freezePanes.freezeRows(op.rows);
         else this.sheet(op.sheet).freezePanes.unfreeze();
@@ -254,6 +266,30 @@ class OpQueue {
         return;
       }
     }
+  }
+
+  /** Charts: ExcelApi 1.1 to add and place; 1.7 for series names, values and category axes. */
+  private addChart(op: Extract<WriteOp, { op: "addChart" }>): void {
+    const ws = this.sheet(op.sheet);
+    const c = op.chart;
+    const first = c.series[0];
+    if (!first) return;
+    const type = c.kind === "pie" ? "Pie" : c.kind === "bar" ? "BarClustered" : "ColumnClustered";
+    const chart = ws.charts.add(type, ws.getRange(first.values), "Columns");
+    chart.name = op.name;
+    chart.title.text = c.title;
+    const categories = ws.getRange(c.categories);
+    const s0 = chart.series.getItemAt(0);
+    s0.name = first.name;
+    s0.setXAxisValues(categories);
+    for (const extra of c.series.slice(1)) {
+      const s = chart.series.add(extra.name);
+      s.setValues(ws.getRange(extra.values));
+      s.setXAxisValues(categories);
+    }
+    chart.setPosition(c.at);
+    if (c.width !== undefined) chart.width = c.width;
+    if (c.height !== undefined) chart.height = c.height;
   }
 
   private conditionalFormat(op: Extract<WriteOp, { op: "conditionalFormat" }>): void {

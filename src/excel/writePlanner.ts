@@ -15,6 +15,7 @@ import { type Conflict, type ConflictPolicy, type ManagedSheet, WorkbookError, t
 import {
   blockArea,
   type CellStyle,
+  type ChartPlan,
   type ColumnValidation,
   type ConditionalFormatPlan,
   isFormulaCell,
@@ -58,6 +59,8 @@ export interface OwnershipRecord {
   readonly areas: readonly string[];
   readonly tables: readonly string[];
   readonly names: readonly string[];
+  /** Names of the charts the add-in drew on the sheet (absent in records written before charts). */
+  readonly charts?: readonly string[];
   readonly writtenAt: string;
 }
 
@@ -83,6 +86,7 @@ export function parseRecord(json: string | null | undefined): OwnershipRecord | 
     ) {
       return null;
     }
+    if (r.charts !== undefined && !strings(r.charts)) return null;
     r.areas.forEach((a) => parseRange(a));
     return r as OwnershipRecord;
   } catch {
@@ -96,7 +100,13 @@ export function parseRecord(json: string | null | undefined): OwnershipRecord | 
 
 export interface WorkbookSnapshot {
   /** In tab order, with the worksheet id and the raw OWNER_PROPERTY value (null when absent). */
-  readonly sheets: readonly { readonly name: string; readonly id: string; readonly owner: string | null }[];
+  readonly sheets: readonly {
+    readonly name: string;
+    readonly id: string;
+    readonly owner: string | null;
+    /** Names of the charts on the sheet, the user's and the add-in's. */
+    readonly charts?: readonly string[];
+  }[];
   /** `address` is sheet-local, e.g. "A3:F40". */
   readonly tables: readonly { readonly name: string; readonly sheet: string; readonly address: string }[];
   /** Workbook names; `broken` when the name's reference is gone (#REF!, e.g. its sheet was deleted). */
@@ -367,6 +377,8 @@ export type WriteOp =
           };
     }
   | { readonly op: "addName"; readonly name: string; readonly sheet: string; readonly address: string; readonly comment: string | null }
+  | { readonly op: "deleteChart"; readonly sheet: string; readonly name: string }
+  | { readonly op: "addChart"; readonly sheet: string; readonly name: string; readonly chart: ChartPlan }
   | { readonly op: "freezeRows"; readonly sheet: string; readonly rows: number }
   | { readonly op: "tabColor"; readonly sheet: string; readonly color: string }
   | {
@@ -683,6 +695,7 @@ function structureOps(plan: SheetPlan, ctx: BuildContext, keptTables: ReadonlyMa
   for (const n of plan.names ?? []) {
     ops.push({ op: "addName", name: n.name, sheet: ctx.sheet, address: rectAddress(parseRange(n.at)), comment: n.comment ?? null });
   }
+  (plan.charts ?? []).forEach((chart, i) => ops.push({ op: "addChart", sheet: ctx.sheet, name: chartName(plan, i), chart }));
   if (plan.freezeRows !== undefined) ops.push({ op: "freezeRows", sheet: ctx.sheet, rows: plan.freezeRows });
   if (plan.tabColor !== undefined) ops.push({ op: "tabColor", sheet: ctx.sheet, color: plan.tabColor });
   if (plan.print) {
@@ -768,6 +781,16 @@ function reclaimBrokenNames(plan: SheetPlan, snapshot: WorkbookSnapshot, already
     .map((n) => ({ op: "deleteName", name: n.name }));
 }
 
+/**
+ * A chart's name: derived from the plan's key and the chart's place in the plan, so a refresh finds the charts
+ * it drew before (and only those) to replace them.
+ */
+export function chartName(plan: SheetPlan, index: number): string {
+  let hash = 0;
+  for (const ch of plan.key) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0;
+  return `WFP chart ${hash.toString(36)} ${index + 1}`;
+}
+
 function newRecord(plan: SheetPlan, sheet: string, sheetId: string | null, now: Date): OwnershipRecord {
   return {
     v: 1,
@@ -777,6 +800,7 @@ function newRecord(plan: SheetPlan, sheet: string, sheetId: string | null, now: 
     areas: planAreas(plan).map(rectAddress),
     tables: plan.blocks.flatMap((b) => (b.kind === "table" ? [b.name] : [])),
     names: (plan.names ?? []).map((n) => n.name),
+    ...(plan.charts && plan.charts.length > 0 ? { charts: plan.charts.map((_, i) => chartName(plan, i)) } : {}),
     writtenAt: now.toISOString(),
   };
 }
@@ -871,6 +895,11 @@ function refresh(input: PlanWriteInput, decision: Extract<TargetDecision, { kind
   }
   for (const n of snapshot.names) {
     if (decision.record.names.some((o) => same(o, n.name))) prepare.push({ op: "deleteName", name: n.name });
+  }
+  // The add-in's charts are redrawn; one the user deleted is simply not there, one the user drew is not ours.
+  const onSheet = snapshot.sheets.find((x) => x.name === decision.sheetName)?.charts ?? [];
+  for (const name of decision.record.charts ?? []) {
+    if (onSheet.some((c) => same(c, name))) prepare.push({ op: "deleteChart", sheet: decision.sheetName, name });
   }
   prepare.push(...reclaimBrokenNames(plan, snapshot, prepare));
   const newAreas = planAreas(plan);

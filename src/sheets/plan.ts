@@ -181,6 +181,23 @@ export interface PrintSetup {
   readonly repeatRows?: { readonly first: number; readonly last: number };
 }
 
+/**
+ * A chart over cells of this plan's sheet. Office.js draws it (ExcelApi 1.1 charts); the .xlsx writer leaves it
+ * out, since exceljs writes no charts, and says so on the sheet it writes.
+ */
+export interface ChartPlan {
+  readonly kind: "column" | "bar" | "pie";
+  readonly title: string;
+  /** Category labels, e.g. "A12:A22" (a column of this sheet). */
+  readonly categories: string;
+  /** One or more value series, each a column of this sheet the same height as `categories`, with its name. */
+  readonly series: readonly { readonly name: string; readonly values: string }[];
+  /** Where the chart's top-left corner sits, e.g. "G4"; it spans `width` × `height` points. */
+  readonly at: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
 export interface SheetPlan {
   /**
    * Stable id of what the add-in makes, e.g. "role-profile:reconnect-service-manager". The add-in
@@ -201,6 +218,7 @@ export interface SheetPlan {
   /** Each must lie inside the plan's blocks, so refreshing the blocks also refreshes them. */
   readonly conditionalFormats?: readonly ConditionalFormatPlan[];
   readonly names?: readonly PlanName[];
+  readonly charts?: readonly ChartPlan[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -556,6 +574,27 @@ export function validatePlan(plan: SheetPlan): PlanIssue[] {
     if (n.comment !== undefined && n.comment.length > 255) add(`${path}.comment`, "is over 255 characters");
   });
 
+  (plan.charts ?? []).forEach((chart, i) => {
+    const path = `charts[${i}]`;
+    if (!isCellAddress(chart.at)) add(`${path}.at`, `"${chart.at}" is not a cell address`);
+    if (chart.series.length === 0) add(`${path}.series`, "a chart plots at least one series");
+    let categories: Rect | null = null;
+    try {
+      categories = parseRange(chart.categories);
+    } catch {
+      add(`${path}.categories`, `"${chart.categories}" is not a range`);
+    }
+    chart.series.forEach((series, j) => {
+      try {
+        const values = parseRange(series.values);
+        if (categories && rectRows(values) !== rectRows(categories)) {
+          add(`${path}.series[${j}].values`, "must be as tall as the categories");
+        }
+      } catch {
+        add(`${path}.series[${j}].values`, `"${series.values}" is not a range`);
+      }
+    });
+  });
   return issues;
 }
 

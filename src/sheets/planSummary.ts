@@ -66,13 +66,24 @@ export function planSummarySheet(roleTitles: readonly string[]): SheetPlan {
     }),
     { totals: ["Total", formula("=SUBTOTAL(109,[Posts])"), formula("=SUBTOTAL(109,[WTE])"), formula("=SUBTOTAL(109,[Cost])")] },
   );
+  const bandRows = BANDS.length - 1;
   return {
     key: PLAN_SUMMARY_KEY,
     name: "Plan summary",
     blocks: layout.blocks,
     tabColor: "#005EB8",
     columnWidths: [28, 16],
-    conditionalFormats: [],
+    charts: [
+      {
+        kind: "column",
+        title: "WTE by band",
+        categories: `A${bandHeader + 1}:A${bandHeader + bandRows}`,
+        series: [{ name: "WTE", values: `C${bandHeader + 1}:C${bandHeader + bandRows}` }],
+        at: "F4",
+        width: 420,
+        height: 240,
+      },
+    ],
     print: { fitToWidth: true, repeatRows: { first: bandHeader, last: bandHeader } },
   };
 }

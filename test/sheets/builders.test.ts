@@ -93,3 +93,17 @@ describe("JE log", () => {
     expect(log.rows[1]![1]).toBe("New");
   });
 });
+
+describe("plan summary", () => {
+  it("charts WTE by band over the by-band table's cells", async () => {
+    const { planSummarySheet } = await import("../../src/sheets/planSummary");
+    const plan = planSummarySheet(["Role A"]);
+    expect(validatePlan(plan)).toEqual([]);
+    const byBand = table(plan.blocks, "Plan_By_Band");
+    const top = Number(byBand.at.slice(1));
+    expect(plan.charts).toEqual([
+      expect.objectContaining({ kind: "column", title: "WTE by band", categories: `A${top + 1}:A${top + 11}`, series: [{ name: "WTE", values: `C${top + 1}:C${top + 11}` }] }),
+    ]);
+    expect(byBand.rows.map((r) => r[0])).toEqual(["2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"]);
+  });
+});

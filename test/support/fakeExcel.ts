@@ -15,6 +15,7 @@
  * arguments) plus a fixed framing cost: a stand-in for Office's wire format, which is JSON too.
  */
 import {
+  type StoredChart,
   type StoredConditionalFormat,
   StoreError,
   type StoreName,
@@ -358,9 +359,11 @@ class FakeWorksheet extends FakeObject<StoreSheet> {
   readonly tables: FakeTableCollection;
   readonly freezePanes: { freezeRows: (count?: number) => void; unfreeze: () => void };
   readonly pageLayout: FakePageLayout;
+  readonly charts: FakeChartCollection;
 
   constructor(ctx: FakeContext, path: string, resolver: () => StoreSheet | null, nullable = false) {
     super(ctx, path, resolver, nullable);
+    this.charts = new FakeChartCollection(ctx, `${path}.charts`, this.child((s) => s));
     this.customProperties = new FakeCustomPropertyCollection(ctx, `${path}.customProperties`, this.child((s) => s));
     this.tables = new FakeTableCollection(ctx, `${path}.tables`, this.child((s) => s));
     this.freezePanes = {
@@ -400,6 +403,163 @@ class FakeWorksheet extends FakeObject<StoreSheet> {
   getRange(address: string): FakeRange {
     const rect = parseRange(address);
     return new FakeRange(this.ctx, `${this.path}.getRange(${address})`, this.child((sheet) => ({ sheet, rect })));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts: the subset the adapter uses (ExcelApi 1.1 add/place/delete, 1.7 series)
+// ---------------------------------------------------------------------------------------------
+
+interface ChartRef {
+  readonly sheet: StoreSheet;
+  readonly chart: StoredChart;
+}
+
+class FakeChartCollection {
+  private loadedItems: FakeChart[] | null = null;
+
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly path: string,
+    private readonly sheet: () => StoreSheet | null,
+  ) {}
+
+  private requireSheet(): StoreSheet {
+    const s = this.sheet();
+    if (!s) throw new FakeOfficeError("ItemNotFound", `${this.path}: no such sheet`);
+    return s;
+  }
+
+  get items(): FakeChart[] {
+    if (!this.loadedItems) throw notLoaded("items");
+    return this.loadedItems;
+  }
+
+  load(props?: unknown): this {
+    const wanted = parseLoad(props, true);
+    for (const p of wanted) if (p !== "name") throw new Error(`fakeExcel: charts load "${p}" is not supported`);
+    this.ctx.enqueue(`${this.path}.load(name)`, undefined, false, () => {
+      const s = this.requireSheet();
+      this.loadedItems = s.charts.map((c, i) => {
+        const proxy = new FakeChart(this.ctx, `${this.path}[${i}]`, () => ({ sheet: s, chart: c }));
+        FakeObject.seedFrom(proxy, { sheet: s, chart: c }, ["name"]);
+        return proxy;
+      });
+      return utf8Length(JSON.stringify(s.charts.map((c) => c.name)));
+    });
+    return this;
+  }
+
+  getItem(name: string): FakeChart {
+    return new FakeChart(this.ctx, `${this.path}(${name})`, () => {
+      const s = this.requireSheet();
+      const chart = s.charts.find((c) => c.name.toLowerCase() === name.toLowerCase());
+      return chart ? { sheet: s, chart } : null;
+    });
+  }
+
+  add(type: string, source: FakeRange, seriesBy: string): FakeChart {
+    let made: ChartRef | null = null;
+    this.ctx.enqueue(`${this.path}.add`, [type, seriesBy], true, () => {
+      const s = this.requireSheet();
+      const values = FakeRange.addressOf(source);
+      const chart: StoredChart = {
+        name: `Chart ${s.charts.length + 1}`,
+        type: type as StoredChart["type"],
+        title: "",
+        series: [{ name: "Series1", values, categories: null }],
+        position: null,
+        width: null,
+        height: null,
+      };
+      s.charts.push(chart);
+      made = { sheet: s, chart };
+    });
+    return new FakeChart(this.ctx, `${this.path}.add()`, () => made);
+  }
+}
+
+class FakeChart extends FakeObject<ChartRef> {
+  protected readonly properties = ["name"] as const;
+  readonly title: { text: string };
+  readonly series: { getItemAt: (i: number) => FakeChartSeries; add: (name: string) => FakeChartSeries };
+
+  constructor(ctx: FakeContext, path: string, resolver: () => ChartRef | null) {
+    super(ctx, path, resolver);
+    const write = (member: string, payload: unknown, apply: (r: ChartRef) => void) => this.write(member, payload, apply);
+    this.title = {
+      set text(value: string) {
+        write("title.text", value, (r) => void (r.chart.title = value));
+      },
+      get text(): string {
+        throw notLoaded("title.text");
+      },
+    };
+    this.series = {
+      getItemAt: (i) => new FakeChartSeries(write, `series(${i})`, (r) => r.chart.series[i] ?? null),
+      add: (name) => {
+        let index = -1;
+        write("series.add", [name], (r) => {
+          r.chart.series.push({ name, values: "", categories: null });
+          index = r.chart.series.length - 1;
+        });
+        return new FakeChartSeries(write, "series.add()", (r) => r.chart.series[index] ?? null);
+      },
+    };
+  }
+
+  protected read(r: ChartRef): unknown {
+    return r.chart.name;
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+
+  set name(value: string) {
+    this.write("name", value, (r) => void (r.chart.name = value));
+  }
+
+  set width(value: number) {
+    this.write("width", value, (r) => void (r.chart.width = value));
+  }
+
+  set height(value: number) {
+    this.write("height", value, (r) => void (r.chart.height = value));
+  }
+
+  setPosition(startCell: string): void {
+    this.write("setPosition", [startCell], (r) => void (r.chart.position = startCell));
+  }
+
+  delete(): void {
+    this.write("delete", [], (r) => r.sheet.charts.splice(r.sheet.charts.indexOf(r.chart), 1));
+  }
+}
+
+class FakeChartSeries {
+  constructor(
+    private readonly write: (member: string, payload: unknown, apply: (r: ChartRef) => void) => void,
+    private readonly path: string,
+    private readonly pick: (r: ChartRef) => StoredChart["series"][number] | null,
+  ) {}
+
+  private at(r: ChartRef): StoredChart["series"][number] {
+    const s = this.pick(r);
+    if (!s) throw new FakeOfficeError("ItemNotFound", `${this.path} doesn't exist`);
+    return s;
+  }
+
+  set name(value: string) {
+    this.write(`${this.path}.name`, value, (r) => void (this.at(r).name = value));
+  }
+
+  setValues(range: FakeRange): void {
+    this.write(`${this.path}.setValues`, [], (r) => void (this.at(r).values = FakeRange.addressOf(range)));
+  }
+
+  setXAxisValues(range: FakeRange): void {
+    this.write(`${this.path}.setXAxisValues`, [], (r) => void (this.at(r).categories = FakeRange.addressOf(range)));
   }
 }
 
@@ -497,6 +657,11 @@ const H_ALIGN: Record<string, CellStyle["horizontalAlignment"]> = { Left: "left"
 const V_ALIGN: Record<string, CellStyle["verticalAlignment"]> = { Top: "top", Center: "center", Bottom: "bottom" };
 
 class FakeRange extends FakeObject<RangeRef> {
+  /** The sheet-local address a range proxy stands for, resolved at sync time (charts take ranges). */
+  static addressOf(range: FakeRange): string {
+    return rectAddress(range.resolve().rect);
+  }
+
   protected readonly properties = ["address", "values", "formulas", "numberFormat", "rowCount", "columnCount"] as const;
   readonly format: FakeRangeFormat;
   readonly dataValidation: FakeDataValidation;
