@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { BANDS, CAREER_LEVELS, HCAS_ZONES, PAY_POINTS, PROVENANCE_STATUSES, ROLE_SECTIONS, SERVICES } from "../domain";
 
+// zod probes for eval (new Function) to speed up parsing; the task pane's Content-Security-Policy refuses eval,
+// which would log a violation on every load. Jitless parsing is plenty fast for a catalog this size.
+z.config({ jitless: true });
+
 /**
  * The shape of the embedded catalog. Every figure carries a provenance; a file that does not fit fails at
  * load with the path of the bad field (see loadCatalog).
