@@ -4,23 +4,42 @@ import { STYLE, SheetLayout } from "./layout";
 import { type PlanCell, type SheetPlan, type TableColumn, excelDate, formula } from "./plan";
 import { HCAS_TABLE, MONEY, ON_COSTS_TABLE, PAY_SCALES_TABLE, PERCENT } from "./payReference";
 
-export const STAFFING_PLAN_KEY = "staffing-plan";
-export const STAFFING_PLAN_TABLE = "Staffing_Plan";
-export const PLAN_PARAMETERS_TABLE = "Plan_Parameters";
-export const PLAN_NAMES = { year: "Plan_Year", pension: "Plan_Pension", levy: "Plan_Levy", vacancy: "Plan_Vacancy", roles: "Role_List" } as const;
+/**
+ * A plan's names in the workbook. The main plan is scenario "" ("Staffing plan", table Staffing_Plan); a second
+ * scenario to compare with is "B" ("Staffing plan B", Staffing_Plan_B, Plan_B_Year…), so both live side by side.
+ */
+export function planNames(scenario = "") {
+  const s = scenario === "" ? "" : `_${scenario}`;
+  return {
+    scenario,
+    key: scenario === "" ? "staffing-plan" : `staffing-plan:${scenario}`,
+    sheet: scenario === "" ? "Staffing plan" : `Staffing plan ${scenario}`,
+    table: `Staffing_Plan${s}`,
+    parameters: `Plan_Parameters${s}`,
+    year: `Plan${s}_Year`,
+    pension: `Plan${s}_Pension`,
+    levy: `Plan${s}_Levy`,
+    vacancy: `Plan${s}_Vacancy`,
+    roles: `Role_List${s}`,
+  } as const;
+}
+
+export type PlanNames = ReturnType<typeof planNames>;
+
+const MAIN = planNames();
+export const STAFFING_PLAN_KEY = MAIN.key;
+export const STAFFING_PLAN_TABLE = MAIN.table;
+export const PLAN_PARAMETERS_TABLE = MAIN.parameters;
+export const PLAN_NAMES = { year: MAIN.year, pension: MAIN.pension, levy: MAIN.levy, vacancy: MAIN.vacancy, roles: MAIN.roles } as const;
 
 /** The columns a user fills in; the add-in never rewrites what is in them. */
 export const PLAN_INPUT_HEADERS = ["Post", "Role", "Band", "Point", "WTE", "HCAS zone", "Status", "Start date in band"] as const;
 /** The columns the add-in owns: native formulas, rewritten on every build. */
 export const PLAN_COMPUTED_HEADERS = ["Full-time pay", "Basic", "HCAS", "Employer NI", "Pension", "Levy", "Total", "Check"] as const;
 
-const onCost = (column: string): string => `SUMIFS(${ON_COSTS_TABLE}[${column}],${ON_COSTS_TABLE}[Year],${PLAN_NAMES.year})`;
-const hcasRate = (column: string): string =>
-  `SUMIFS(${HCAS_TABLE}[${column}],${HCAS_TABLE}[Year],${PLAN_NAMES.year},${HCAS_TABLE}[Zone],[@[HCAS zone]])`;
 /** Band 1 is paid at band 2 (closed to new entrants since December 2018); bands compared as text. */
 const BAND_KEY = `IF([@Band]&""="1","2",[@Band]&"")`;
 const POINT_KEY = `IF([@Point]="","top",[@Point])`;
-const PAY_MATCH = `${PAY_SCALES_TABLE}[Year],${PLAN_NAMES.year},${PAY_SCALES_TABLE}[Band],${BAND_KEY},${PAY_SCALES_TABLE}[Point],${POINT_KEY}`;
 const blankIfNoBand = (expression: string): string => `=IF([@Band]="","",${expression})`;
 const PENSIONABLE = "([@Basic]+[@HCAS])";
 
@@ -28,23 +47,31 @@ const PENSIONABLE = "([@Basic]+[@HCAS])";
  * The formulas of the computed columns, over the Pay scales and On-costs tables and the plan's parameters:
  * SUMIFS and COUNTIFS only, so a colleague without the add-in (or LibreOffice) calculates the same.
  */
-export const PLAN_FORMULAS: Readonly<Record<(typeof PLAN_COMPUTED_HEADERS)[number], string>> = {
-  "Full-time pay": blankIfNoBand(`IF(COUNTIFS(${PAY_MATCH})=0,NA(),SUMIFS(${PAY_SCALES_TABLE}[Annual pay],${PAY_MATCH}))`),
-  Basic: blankIfNoBand(`[@[Full-time pay]]*[@WTE]`),
-  HCAS: blankIfNoBand(
-    `IF(OR([@[HCAS zone]]="",[@[HCAS zone]]="none"),0,MIN(MAX(${hcasRate("Percent")}/100*[@[Full-time pay]],${hcasRate("Minimum")}),${hcasRate("Maximum")})*[@WTE])`,
-  ),
-  "Employer NI": blankIfNoBand(`${onCost("Employer NI rate")}*MAX(0,${PENSIONABLE}-${onCost("NI secondary threshold")})`),
-  Pension: blankIfNoBand(`IF(${PLAN_NAMES.pension}="full",${onCost("Pension full rate")},${onCost("Pension employer rate")})*${PENSIONABLE}`),
-  Levy: blankIfNoBand(`IF(OR(${PLAN_NAMES.levy}="Yes",${PLAN_NAMES.levy}=TRUE),${onCost("Levy rate")}*${PENSIONABLE},0)`),
-  Total: blankIfNoBand(`[@Basic]+[@HCAS]+[@[Employer NI]]+[@Pension]+[@Levy]`),
-  Check: blankIfNoBand(
-    `IF(NOT(AND(ISNUMBER([@WTE]),[@WTE]>=0,[@WTE]<=1.5)),"WTE must be 0 to 1.5",` +
-      `IF(COUNTIFS(${PAY_MATCH})=0,"No pay for band "&[@Band]&" "&${POINT_KEY}&" in "&${PLAN_NAMES.year},` +
-      `IF(AND([@[HCAS zone]]<>"",[@[HCAS zone]]<>"none",COUNTIFS(${HCAS_TABLE}[Year],${PLAN_NAMES.year},${HCAS_TABLE}[Zone],[@[HCAS zone]])=0),"Unknown HCAS zone",` +
-      `IF([@Band]&""="1","Band 1 closed: paid at band 2","OK"))))`,
-  ),
-};
+export function planFormulas(names: PlanNames): Readonly<Record<(typeof PLAN_COMPUTED_HEADERS)[number], string>> {
+  const onCost = (column: string): string => `SUMIFS(${ON_COSTS_TABLE}[${column}],${ON_COSTS_TABLE}[Year],${names.year})`;
+  const hcasRate = (column: string): string =>
+    `SUMIFS(${HCAS_TABLE}[${column}],${HCAS_TABLE}[Year],${names.year},${HCAS_TABLE}[Zone],[@[HCAS zone]])`;
+  const payMatch = `${PAY_SCALES_TABLE}[Year],${names.year},${PAY_SCALES_TABLE}[Band],${BAND_KEY},${PAY_SCALES_TABLE}[Point],${POINT_KEY}`;
+  return {
+    "Full-time pay": blankIfNoBand(`IF(COUNTIFS(${payMatch})=0,NA(),SUMIFS(${PAY_SCALES_TABLE}[Annual pay],${payMatch}))`),
+    Basic: blankIfNoBand(`[@[Full-time pay]]*[@WTE]`),
+    HCAS: blankIfNoBand(
+      `IF(OR([@[HCAS zone]]="",[@[HCAS zone]]="none"),0,MIN(MAX(${hcasRate("Percent")}/100*[@[Full-time pay]],${hcasRate("Minimum")}),${hcasRate("Maximum")})*[@WTE])`,
+    ),
+    "Employer NI": blankIfNoBand(`${onCost("Employer NI rate")}*MAX(0,${PENSIONABLE}-${onCost("NI secondary threshold")})`),
+    Pension: blankIfNoBand(`IF(${names.pension}="full",${onCost("Pension full rate")},${onCost("Pension employer rate")})*${PENSIONABLE}`),
+    Levy: blankIfNoBand(`IF(OR(${names.levy}="Yes",${names.levy}=TRUE),${onCost("Levy rate")}*${PENSIONABLE},0)`),
+    Total: blankIfNoBand(`[@Basic]+[@HCAS]+[@[Employer NI]]+[@Pension]+[@Levy]`),
+    Check: blankIfNoBand(
+      `IF(NOT(AND(ISNUMBER([@WTE]),[@WTE]>=0,[@WTE]<=1.5)),"WTE must be 0 to 1.5",` +
+        `IF(COUNTIFS(${payMatch})=0,"No pay for band "&[@Band]&" "&${POINT_KEY}&" in "&${names.year},` +
+        `IF(AND([@[HCAS zone]]<>"",[@[HCAS zone]]<>"none",COUNTIFS(${HCAS_TABLE}[Year],${names.year},${HCAS_TABLE}[Zone],[@[HCAS zone]])=0),"Unknown HCAS zone",` +
+        `IF([@Band]&""="1","Band 1 closed: paid at band 2","OK"))))`,
+    ),
+  };
+}
+
+export const PLAN_FORMULAS = planFormulas(MAIN);
 
 /** A post as the input cells of one plan row. */
 export function postInputCells(post: PlannedPost): PlanCell[] {
@@ -75,9 +102,9 @@ export interface StaffingPlanInput {
   existingParameters?: readonly PlanCell[];
 }
 
-const COLUMNS: TableColumn[] = [
+const planColumns = (names: PlanNames): TableColumn[] => [
   { header: "Post", width: 26 },
-  { header: "Role", width: 40, validation: { kind: "listRange", source: `=${PLAN_NAMES.roles}` } },
+  { header: "Role", width: 40, validation: { kind: "listRange", source: `=${names.roles}` } },
   { header: "Band", width: 7, validation: { kind: "list", values: BANDS.filter((b) => b !== "1") } },
   { header: "Point", width: 12, validation: { kind: "list", values: PAY_POINTS } },
   { header: "WTE", width: 7, numberFormat: "0.00" },
@@ -91,12 +118,14 @@ const COLUMNS: TableColumn[] = [
  * The staffing plan: parameters in a small table (named cells the formulas read), the posts as an Excel table
  * whose computed columns are native formulas, and the role list the Role drop-down offers.
  */
-export function staffingPlanSheet(catalog: Catalog, input: StaffingPlanInput): SheetPlan {
+export function staffingPlanSheet(catalog: Catalog, input: StaffingPlanInput, names: PlanNames = MAIN): SheetPlan {
   void catalog;
+  const COLUMNS = planColumns(names);
+  const formulas = planFormulas(names);
   const kept = (input.existingRows ?? []).map((r) => PLAN_INPUT_HEADERS.map((_, i) => r[i] ?? null));
   const keptNames = new Set(kept.map((r) => String(r[0] ?? "").trim().toLowerCase()));
   const added = input.posts.filter((p) => !keptNames.has(p.post.trim().toLowerCase())).map(postInputCells);
-  const computed = PLAN_COMPUTED_HEADERS.map((h) => formula(PLAN_FORMULAS[h]));
+  const computed = PLAN_COMPUTED_HEADERS.map((h) => formula(formulas[h]));
   const inputs = [...kept, ...added];
   // An empty plan still gets one row carrying the formulas, so Excel fills them down as the user adds posts.
   const rows = (inputs.length > 0 ? inputs : [PLAN_INPUT_HEADERS.map(() => null)]).map((r) => [...r, ...computed]);
@@ -107,12 +136,12 @@ export function staffingPlanSheet(catalog: Catalog, input: StaffingPlanInput): S
     : [p.year, p.pensionBasis, p.includeLevy ? "Yes" : "No", p.vacancyFactor];
 
   const layout = new SheetLayout();
-  layout.line("Staffing plan", STYLE.title);
+  layout.line(names.scenario === "" ? "Staffing plan" : `Staffing plan, scenario ${names.scenario}`, STYLE.title);
   layout.line("Enter posts in the table; the cost columns calculate with native formulas from the Pay scales and On-costs sheets.", STYLE.subtitle);
   layout.gap();
   layout.line("Parameters", STYLE.heading);
   const parametersHeader = layout.table(
-    PLAN_PARAMETERS_TABLE,
+    names.parameters,
     [
       { header: "Parameter", width: 26 },
       { header: "Value", width: 40 },
@@ -129,7 +158,7 @@ export function staffingPlanSheet(catalog: Catalog, input: StaffingPlanInput): S
   const valueRow = (i: number): string => `B${parametersHeader + 1 + i}`;
   layout.gap();
   layout.line("Posts", STYLE.heading);
-  const planHeader = layout.table(STAFFING_PLAN_TABLE, COLUMNS, rows, {
+  const planHeader = layout.table(names.table, COLUMNS, rows, {
     carriesWorkbookRows: true,
     totals: COLUMNS.map((c, i): PlanCell =>
       i === 0 ? "Total" : c.header === "WTE" || (PLAN_COMPUTED_HEADERS as readonly string[]).includes(c.header) && c.header !== "Check" && c.header !== "Full-time pay"
@@ -142,17 +171,17 @@ export function staffingPlanSheet(catalog: Catalog, input: StaffingPlanInput): S
   layout.blocks.push({ kind: "range", at: `${listColumn}${planHeader}`, rows: [["Roles for the drop-down"]], style: STYLE.label });
   layout.blocks.push({ kind: "range", at: `${listColumn}${planHeader + 1}`, rows: roles.map((r) => [r]) });
   return {
-    key: STAFFING_PLAN_KEY,
-    name: "Staffing plan",
+    key: names.key,
+    name: names.sheet,
     blocks: layout.blocks,
     freezeRows: planHeader,
     tabColor: "#005EB8",
     names: [
-      { name: PLAN_NAMES.year, at: valueRow(0), comment: "Financial year the plan is costed for" },
-      { name: PLAN_NAMES.pension, at: valueRow(1), comment: "employer or full" },
-      { name: PLAN_NAMES.levy, at: valueRow(2), comment: "Yes or No" },
-      { name: PLAN_NAMES.vacancy, at: valueRow(3), comment: "Vacancy factor, a fraction" },
-      { name: PLAN_NAMES.roles, at: `${listColumn}${planHeader + 1}:${listColumn}${planHeader + roles.length}` },
+      { name: names.year, at: valueRow(0), comment: "Financial year the plan is costed for" },
+      { name: names.pension, at: valueRow(1), comment: "employer or full" },
+      { name: names.levy, at: valueRow(2), comment: "Yes or No" },
+      { name: names.vacancy, at: valueRow(3), comment: "Vacancy factor, a fraction" },
+      { name: names.roles, at: `${listColumn}${planHeader + 1}:${listColumn}${planHeader + roles.length}` },
     ],
     conditionalFormats: [
       {

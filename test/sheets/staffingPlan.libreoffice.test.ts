@@ -103,3 +103,42 @@ describe.each([
     expectPennies(valueOf("Budget after vacancy factor"), costing.budget, "budget");
   });
 });
+
+describe("comparing two scenarios, recalculated by LibreOffice", () => {
+  const parameters = { year: "2025/26", pensionBasis: "employer", includeLevy: false, vacancyFactor: 0 } as const;
+  const a = samplePosts(40, roles);
+  // Scenario B: the first ten posts gone, the rest at 0.8 of their WTE, and five band 6 posts added.
+  const b = [
+    ...a.slice(10).map((p) => ({ ...p, wte: Math.round(p.wte * 0.8 * 100) / 100 })),
+    ...Array.from({ length: 5 }, (_, i) => ({ ...a[4]!, post: `New ${i}`, band: "6" as const, point: "entry" as const, wte: 1 })),
+  ];
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "wfp-compare-")), "compare.xlsx");
+    await writeXlsx(planWorkbookPlans(catalog, a, parameters, b), path);
+    workbook = await recalculateWithLibreOffice(path);
+  }, 180_000);
+
+  it("shows each band's WTE and cost in A and B and the change, as the domain computes them", () => {
+    const byBand = (posts: PlannedPost[]) => new Map(planByBand(costPlan(catalog.pay, posts, parameters)).map((r) => [r.key as string, r]));
+    const inA = byBand(a);
+    const inB = byBand(b);
+    const { headers, rows } = tableRows(workbook, "Compare scenarios", "Band");
+    expect(headers).toEqual(["Band", "WTE A", "WTE B", "WTE change", "Cost A", "Cost B", "Cost change"]);
+    expect(rows).toHaveLength(11);
+    for (const row of rows) {
+      const band = String(row[0]);
+      const wa = inA.get(band)?.wte ?? 0;
+      const wb = inB.get(band)?.wte ?? 0;
+      const ca = inA.get(band)?.cost ?? 0;
+      const cb = inB.get(band)?.cost ?? 0;
+      expect(Number(row[1])).toBeCloseTo(wa, 9);
+      expect(Number(row[2])).toBeCloseTo(wb, 9);
+      expect(Number(row[3])).toBeCloseTo(wb - wa, 9);
+      expectPennies(row[4], ca, `cost A band ${band}`);
+      expectPennies(row[5], cb, `cost B band ${band}`);
+      expectPennies(row[6], cb - ca, `change band ${band}`);
+    }
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Staffing plan", "Plan summary", "Staffing plan B", "Compare scenarios", "Pay scales", "On-costs"]);
+  });
+});

@@ -3,16 +3,19 @@ import type { Catalog } from "../../catalog";
 import { type PlanParameters, type PlannedPost, defaultYear, invalid, normalizeYear, parsePensionBasis } from "../../domain";
 import { onCostsSheet, payScalesSheet } from "../../sheets/payReference";
 import { planSummarySheet } from "../../sheets/planSummary";
-import { staffingPlanSheet } from "../../sheets/staffingPlan";
+import { compareScenariosSheet } from "../../sheets/compareScenarios";
+import { planNames, staffingPlanSheet } from "../../sheets/staffingPlan";
 import { type CliIo, UsageError } from "../io";
 import { readTeamCsv } from "../teamCsv";
 import { writeXlsx } from "../xlsx/writeWorkbook";
 
-export const planUsage = "wfp plan --out <file.xlsx> [--team team.csv] [--year 2025/26] [--pension employer|full] [--levy] [--vacancy 0.03]";
+export const planUsage =
+  "wfp plan --out <file.xlsx> [--team team.csv] [--compare team-b.csv] [--year 2025/26] [--pension employer|full] [--levy] [--vacancy 0.03]";
 
 export const planOptions = {
   out: { type: "string" },
   team: { type: "string" },
+  compare: { type: "string" },
   year: { type: "string" },
   pension: { type: "string" },
   levy: { type: "boolean" },
@@ -22,6 +25,7 @@ export const planOptions = {
 export interface PlanFlags {
   out?: string;
   team?: string;
+  compare?: string;
   year?: string;
   pension?: string;
   levy?: boolean;
@@ -38,32 +42,42 @@ export function planParameters(catalog: Catalog, flags: PlanFlags): PlanParamete
   return { year, pensionBasis: parsePensionBasis(flags.pension), includeLevy: flags.levy ?? false, vacancyFactor };
 }
 
-/** The staffing-plan workbook: pay scales, on-costs, the plan with native formulas and its summary. */
-export function planWorkbookPlans(catalog: Catalog, posts: readonly PlannedPost[], parameters: PlanParameters) {
+/**
+ * The staffing-plan workbook: the plan with native formulas and its summary, pay scales and on-costs; with a
+ * second team, scenario B beside it and a comparison of the two.
+ */
+export function planWorkbookPlans(catalog: Catalog, posts: readonly PlannedPost[], parameters: PlanParameters, scenarioB?: readonly PlannedPost[]) {
   const years = catalog.pay.payScales.map((s) => s.year);
-  const roleTitles = [...new Set([...catalog.roles.map((r) => r.title), ...posts.map((p) => p.role).filter((r) => r !== "")])];
+  const roleTitles = [
+    ...new Set([...catalog.roles.map((r) => r.title), ...[...posts, ...(scenarioB ?? [])].map((p) => p.role).filter((r) => r !== "")]),
+  ];
   return [
     staffingPlanSheet(catalog, { posts, parameters, roleTitles }),
     planSummarySheet(roleTitles),
+    ...(scenarioB
+      ? [staffingPlanSheet(catalog, { posts: scenarioB, parameters, roleTitles }, planNames("B")), compareScenariosSheet(roleTitles)]
+      : []),
     payScalesSheet(catalog, years),
     onCostsSheet(catalog.pay, years),
   ];
 }
 
+function readTeam(path: string): PlannedPost[] {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw invalid(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return readTeamCsv(text, path);
+}
+
 export async function planCommand(catalog: Catalog, args: readonly string[], flags: PlanFlags, io: CliIo): Promise<void> {
   if (args.length > 0) throw new UsageError(`unexpected '${args[0]}'; usage: ${planUsage}`);
   if (!flags.out) throw new UsageError(`--out is required; usage: ${planUsage}`);
-  let posts: PlannedPost[] = [];
-  if (flags.team) {
-    let text: string;
-    try {
-      text = readFileSync(flags.team, "utf8");
-    } catch (e) {
-      throw invalid(`cannot read ${flags.team}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-    posts = readTeamCsv(text, flags.team);
-  }
+  const posts = flags.team ? readTeam(flags.team) : [];
+  const scenarioB = flags.compare ? readTeam(flags.compare) : undefined;
   const parameters = planParameters(catalog, flags);
-  await writeXlsx(planWorkbookPlans(catalog, posts, parameters), flags.out);
-  io.out(`Wrote ${flags.out}: ${posts.length} post${posts.length === 1 ? "" : "s"}, costed for ${parameters.year} (${parameters.pensionBasis} pension${parameters.includeLevy ? ", with levy" : ""}).\n`);
+  await writeXlsx(planWorkbookPlans(catalog, posts, parameters, scenarioB), flags.out);
+  io.out(`Wrote ${flags.out}: ${posts.length} post${posts.length === 1 ? "" : "s"}, costed for ${parameters.year} (${parameters.pensionBasis} pension${parameters.includeLevy ? ", with levy" : ""})${scenarioB ? `, compared with ${scenarioB.length} posts in scenario B` : ""}.\n`);
 }
