@@ -19,3 +19,4 @@ export function defaultCatalog(): Catalog {
   cached ??= loadCatalog(embeddedCatalogData);
   return cached;
 }
+export { type CatalogAdditions, catalogWith } from "./merge";

@@ -23,6 +23,8 @@ export interface Catalog {
   readonly roles: readonly Role[];
   readonly nationalProfiles: readonly NationalProfile[];
   readonly pay: PayData;
+  /** The validated data the catalog was built from, for building another on top of it. */
+  readonly data: CatalogData;
   principleById(id: string): PrincipleDefinition;
 }
 
@@ -133,6 +135,7 @@ export function loadCatalog(raw: unknown): Catalog {
     roles: data.roles.roles,
     nationalProfiles: data.nationalProfiles.profiles,
     pay: data.pay,
+    data,
     principleById(id) {
       const p = principleMap.get(id);
       if (!p) throw new Error(`no principle '${id}'`);

@@ -2,13 +2,17 @@ import type { CareerLevel } from "./careerFramework";
 import type { RoleSection } from "./competence";
 import type { Provenance } from "./provenance";
 
-export const SERVICES = ["liaison-diversion", "reconnect"] as const;
-/** liaison-diversion = Liaison and Diversion; reconnect = RECONNECT / Enhanced RECONNECT. */
+export const SERVICES = ["liaison-diversion", "reconnect", "other"] as const;
+/**
+ * liaison-diversion = Liaison and Diversion; reconnect = RECONNECT / Enhanced RECONNECT; other = a service of the
+ * wider non-custodial framework (courts, Mental Health Treatment Requirements…) or the user's own.
+ */
 export type Service = (typeof SERVICES)[number];
 
 export const SERVICE_LABELS: Readonly<Record<Service, string>> = {
   "liaison-diversion": "Liaison and Diversion",
   reconnect: "RECONNECT / Enhanced RECONNECT",
+  other: "Other service",
 };
 
 /** One line of a role profile's competence tables: which competence, where the document files it. */

@@ -7,6 +7,12 @@ import { defaultCatalog } from "../catalog";
 import { excelCall } from "./errors";
 import * as impl from "./implementations";
 
+// custom-functions-metadata-plugin appends CustomFunctions.associate calls to this file. Outside Excel (the task
+// pane opened in a plain browser) there is no CustomFunctions global: a no-op stands in so the page stays quiet.
+if (typeof CustomFunctions === "undefined") {
+  (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { associate: () => undefined };
+}
+
 /**
  * The Agenda for Change band of an NHS Job Evaluation score.
  * @customfunction JEBAND

@@ -1,0 +1,82 @@
+/** The task pane: header, and three tabs (Roles, JE calculator, Reference). Talks to Excel only through `workbook`. */
+import {
+  FluentProvider,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { type ReactNode, useState } from "react";
+import type { Catalog } from "../../catalog";
+import type { WorkbookAdapter } from "../../excel/adapter";
+import { JeCalculatorTab } from "../je/JeCalculatorTab";
+import { ReferenceTab } from "../reference/ReferenceTab";
+import { RolesTab } from "../roles/RolesTab";
+import { AppHeader } from "./AppHeader";
+import { usePageStyles } from "./pageStyles";
+
+const useStyles = makeStyles({
+  app: { minHeight: "100vh", display: "flex", flexDirection: "column" },
+  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
+});
+
+const TABS = [
+  { value: "roles", label: "Roles" },
+  { value: "je", label: "JE calculator" },
+  { value: "reference", label: "Reference" },
+] as const;
+type TabValue = (typeof TABS)[number]["value"];
+
+export interface AppProps {
+  readonly catalog: Catalog;
+  readonly workbook: WorkbookAdapter;
+  /** The workbook is the in-memory demo one. */
+  readonly demo: boolean;
+}
+
+export function App({ catalog, workbook, demo }: AppProps) {
+  usePageStyles();
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabValue>("roles");
+  const panels: Record<TabValue, ReactNode> = {
+    roles: <RolesTab catalog={catalog} workbook={workbook} />,
+    je: <JeCalculatorTab catalog={catalog} workbook={workbook} />,
+    reference: <ReferenceTab catalog={catalog} workbook={workbook} />,
+  };
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.app}>
+        <AppHeader demo={demo} />
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, data) => setTab(data.value as TabValue)}
+          aria-label="Workforce Planner"
+        >
+          {TABS.map((t) => (
+            <Tab key={t.value} value={t.value} id={`tab-${t.value}`} aria-controls={`panel-${t.value}`}>
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
+        {/* Every panel stays mounted, so levels chosen in the calculator survive a look at the Roles tab. */}
+        <main>
+          {TABS.map((t) => (
+            <div
+              key={t.value}
+              id={`panel-${t.value}`}
+              role="tabpanel"
+              aria-labelledby={`tab-${t.value}`}
+              hidden={tab !== t.value}
+              className={styles.panel}
+            >
+              {panels[t.value]}
+            </div>
+          ))}
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

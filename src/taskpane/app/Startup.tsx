@@ -1,0 +1,63 @@
+/**
+ * The first screen: waits for start-up to pick a workbook (environment.ts), then shows the planner, or the
+ * needs-Excel page when there is no workbook. If Office answers late and says Excel, the planner replaces that page.
+ */
+import { FluentProvider, Spinner, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import type { Catalog } from "../../catalog";
+import type { Startup as StartupResult } from "../environment";
+import { App } from "./App";
+import { NeedsExcel } from "./NeedsExcel";
+import { usePageStyles } from "./pageStyles";
+
+const useStyles = makeStyles({
+  waiting: { padding: tokens.spacingVerticalXXL },
+});
+
+export interface StartupProps {
+  readonly catalog: Catalog;
+  /** Start-up's decision (chooseWorkbook). */
+  readonly startup: Promise<StartupResult>;
+}
+
+export function Startup({ catalog, startup }: StartupProps) {
+  usePageStyles();
+  const styles = useStyles();
+  const [decided, setDecided] = useState<StartupResult | null>(null);
+  useEffect(() => {
+    let live = true;
+    startup.then(
+      (result) => {
+        if (!live) return;
+        setDecided(result);
+        if (result.kind === "needs-excel" && result.lateExcel) {
+          void result.lateExcel.then((workbook) => {
+            if (live) setDecided({ kind: "excel", workbook });
+          });
+        }
+      },
+      () => {
+        if (live) setDecided({ kind: "needs-excel", host: null });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [startup]);
+
+  if (decided === null) {
+    return (
+      <FluentProvider theme={webLightTheme}>
+        <Spinner className={styles.waiting} label="Starting Workforce Planner…" />
+      </FluentProvider>
+    );
+  }
+  if (decided.kind === "needs-excel") {
+    return (
+      <FluentProvider theme={webLightTheme}>
+        <NeedsExcel host={decided.host} />
+      </FluentProvider>
+    );
+  }
+  return <App catalog={catalog} workbook={decided.workbook} demo={decided.kind === "memory"} />;
+}

@@ -1,0 +1,74 @@
+/**
+ * The roles that pass the filters, as a radio group: Tab reaches the group, arrow keys move between roles, and
+ * the chosen role's details show below. Under each role: its service and level, and the competences a search
+ * matched.
+ */
+import { Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Service } from "../../domain";
+import type { RoleMatch } from "./roleSearch";
+
+const useStyles = makeStyles({
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  label: { display: "flex", flexDirection: "column" },
+  title: { fontWeight: tokens.fontWeightSemibold },
+  meta: { color: tokens.colorNeutralForeground3 },
+  match: { color: tokens.colorNeutralForeground2 },
+  empty: { color: tokens.colorNeutralForeground3, padding: `${tokens.spacingVerticalS} 0` },
+});
+
+const SERVICE_SHORT: Readonly<Record<Service, string>> = { "liaison-diversion": "L&D", reconnect: "RECONNECT", other: "Other" };
+const SHOWN_MATCHES = 2;
+
+export interface RoleListProps {
+  readonly matches: readonly RoleMatch[];
+  readonly selectedId: string | null;
+  readonly onSelect: (roleId: string) => void;
+  /** The id of the element labelling the list. */
+  readonly labelledBy: string;
+}
+
+function matchText(match: RoleMatch): string | null {
+  const found = match.competenceMatches;
+  if (found.length === 0) return null;
+  const shown = found.slice(0, SHOWN_MATCHES).join("; ");
+  const more = found.length > SHOWN_MATCHES ? ` and ${found.length - SHOWN_MATCHES} more` : "";
+  return `Competence match: ${shown}${more}`;
+}
+
+export function RoleList({ matches, selectedId, onSelect, labelledBy }: RoleListProps) {
+  const styles = useStyles();
+  if (matches.length === 0) {
+    return (
+      <Text as="p" className={styles.empty}>
+        No roles match these filters.
+      </Text>
+    );
+  }
+  const value = matches.some((m) => m.role.id === selectedId) ? selectedId! : "";
+  return (
+    <RadioGroup className={styles.group} aria-labelledby={labelledBy} value={value} onChange={(_, data) => onSelect(data.value)}>
+      {matches.map((m) => {
+        const matched = matchText(m);
+        return (
+          <Radio
+            key={m.role.id}
+            value={m.role.id}
+            label={
+              <span className={styles.label}>
+                <span className={styles.title}>{m.role.title}</span>
+                <Text size={200} className={styles.meta}>
+                  {`${SERVICE_SHORT[m.role.service]} · Level ${m.role.careerFrameworkLevel} · ${m.role.competences.length} competences`}
+                </Text>
+                {matched ? (
+                  <Text size={200} className={styles.match}>
+                    {matched}
+                  </Text>
+                ) : null}
+              </span>
+            }
+          />
+        );
+      })}
+    </RadioGroup>
+  );
+}

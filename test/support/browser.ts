@@ -1,0 +1,158 @@
+/**
+ * Helpers for browser tests of the built task pane: a production build into a temporary folder, a small static
+ * server on 127.0.0.1, and Debian's chromium driven by playwright-core with office.js answered from
+ * node_modules/@microsoft/office-js/dist instead of Microsoft's CDN. Every other request that leaves 127.0.0.1 is
+ * refused and recorded, so a test can check that the task pane sends nothing over the network.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { type BrowserContext, type Page, chromium } from "playwright-core";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const require = createRequire(import.meta.url);
+
+export const CHROMIUM = process.env.WFP_CHROMIUM ?? "/usr/bin/chromium";
+export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+const OFFICE_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
+
+/**
+ * A production build of the add-in into a new temporary folder (never the repo's dist/, which someone may be
+ * serving, and which may be stale). About 20 s.
+ */
+export async function buildAddIn(): Promise<string> {
+  const out = mkdtempSync(path.join(tmpdir(), "wfp-browser-test-"));
+  const webpackCli = require.resolve("webpack-cli/bin/cli.js");
+  await promisify(execFile)(process.execPath, [webpackCli, "--mode", "production", "--output-path", out], {
+    cwd: ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return out;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+export interface StaticServer {
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` read-only on 127.0.0.1 at a free port. */
+export async function serveFolder(dir: string): Promise<StaticServer> {
+  const root = path.resolve(dir);
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
+    if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("the test server has no port");
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
+
+export interface BrowserSession {
+  readonly context: BrowserContext;
+  /** Requests refused because they left 127.0.0.1 (other than office.js from the CDN). */
+  readonly offsiteRequests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's chromium, headless, with a fresh profile. Fails (never skips) when chromium is missing: CI installs it.
+ * `officeJs`: answer the CDN's office.js from node_modules (true) or refuse it, as when the CDN is unreachable.
+ */
+export async function launchBrowser(options: { officeJs: boolean }): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`chromium is not at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium`);
+  }
+  const profile = mkdtempSync(path.join(tmpdir(), "wfp-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 360, height: 900 },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const offsiteRequests: string[] = [];
+  await context.route(
+    (url) => url.hostname !== "127.0.0.1",
+    async (route) => {
+      const url = route.request().url();
+      if (options.officeJs && url.startsWith(OFFICE_CDN)) {
+        const file = path.resolve(OFFICE_DIST, new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length));
+        if (file.startsWith(OFFICE_DIST + path.sep) && existsSync(file)) {
+          await route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? "text/javascript", body: readFileSync(file) });
+          return;
+        }
+      }
+      if (!url.startsWith(OFFICE_CDN)) offsiteRequests.push(url);
+      await route.abort("blockedbyclient");
+    },
+  );
+  return {
+    context,
+    offsiteRequests,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * office.js (its o15apptofilemappingtable.js) adds a hidden iframe to Microsoft's telemetry service 3 s after it
+ * loads. taskpane.html's `frame-src 'none'` refuses it, which Chromium reports as a console error: that refusal is
+ * the Content-Security-Policy doing its job (no telemetry), not the page being blocked.
+ */
+const OFFICE_TELEMETRY_REFUSAL = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive: "frame-src 'none'"/;
+
+export interface PageErrors {
+  /** Console errors and uncaught exceptions, as text, except office.js's refused telemetry frame. */
+  readonly errors: string[];
+  /** Uncaught exceptions with their stacks, to tell whose code threw. */
+  readonly exceptions: Error[];
+  /** The CSP's refusals of office.js's telemetry frame. */
+  readonly refusedTelemetry: string[];
+}
+
+export function collectPageErrors(page: Page): PageErrors {
+  const found: PageErrors = { errors: [], exceptions: [], refusedTelemetry: [] };
+  page.on("console", (msg) => {
+    if (msg.type() !== "error") return;
+    if (OFFICE_TELEMETRY_REFUSAL.test(msg.text())) found.refusedTelemetry.push(msg.text());
+    else found.errors.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (error) => {
+    found.exceptions.push(error);
+    found.errors.push(`uncaught: ${error.message}`);
+  });
+  return found;
+}

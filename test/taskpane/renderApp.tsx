@@ -1,0 +1,42 @@
+// Shared set-up of the task pane's component tests (jsdom): the stand-ins jsdom lacks, and the app rendered over a
+// MemoryWorkbook with a user-event driver.
+import { cleanup, render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach } from "vitest";
+import { defaultCatalog } from "../../src/catalog";
+import type { WorkbookAdapter } from "../../src/excel/adapter";
+import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
+import { App } from "../../src/taskpane/app/App";
+
+// jsdom has no layout: Fluent's MessageBar watches its size and motion components ask about reduced motion.
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+globalThis.ResizeObserver ??= NoResizeObserver as unknown as typeof ResizeObserver;
+window.matchMedia ??= ((query: string) => ({
+  matches: false,
+  media: query,
+  onchange: null,
+  addListener: () => undefined,
+  removeListener: () => undefined,
+  addEventListener: () => undefined,
+  removeEventListener: () => undefined,
+  dispatchEvent: () => false,
+})) as unknown as typeof window.matchMedia;
+
+// Vitest runs without globals, so Testing Library can't register its own clean-up.
+afterEach(() => cleanup());
+
+export const catalog = defaultCatalog();
+
+export function newWorkbook(): MemoryWorkbook {
+  return new MemoryWorkbook({ sheets: ["Sheet1"], now: () => new Date("2025-04-01T10:00:00Z") });
+}
+
+export function renderApp(workbook: WorkbookAdapter = newWorkbook()) {
+  const user = userEvent.setup();
+  const view = render(<App catalog={catalog} workbook={workbook} demo />);
+  return { user, workbook, ...view };
+}
