@@ -9,8 +9,8 @@ await build({
   platform: "node",
   target: "node20",
   format: "cjs",
-  // exceljs is a runtime dependency with its own large tree: loaded from node_modules, not bundled.
-  external: ["exceljs"],
+  // exceljs and pdf.js are runtime dependencies with their own large trees: loaded from node_modules, not bundled.
+  external: ["exceljs", "pdfjs-dist"],
   sourcemap: "linked",
   logLevel: "warning",
 });

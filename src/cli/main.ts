@@ -3,6 +3,7 @@ import { defaultCatalog } from "../catalog";
 import { DomainError } from "../domain";
 import { bandCommand, bandUsage } from "./commands/band";
 import { type CostFlags, costCommand, costOptions, costUsage } from "./commands/cost";
+import { type ImportFlags, importCommand, importOptions, importUsage } from "./commands/import";
 import { jeCommand, jeUsage } from "./commands/je";
 import { type PlanFlags, planCommand, planOptions, planUsage } from "./commands/plan";
 import { roleCommand, roleUsage, rolesCommand, rolesUsage } from "./commands/roles";
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   roles: simple(rolesCommand, rolesUsage),
   role: simple(roleCommand, roleUsage),
   cost: { usage: costUsage, options: costOptions, run: (c, a, f, j, io) => costCommand(c, a, f as CostFlags, j, io) },
+  import: { usage: importUsage, options: importOptions, run: (c, a, f, j, io) => importCommand(c, a, f as ImportFlags, j, io) },
   plan: { usage: planUsage, options: planOptions, run: (c, a, f, _j, io) => planCommand(c, a, f as PlanFlags, io) },
 };
 

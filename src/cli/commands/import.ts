@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
+import { type Catalog, catalogWith } from "../../catalog";
+import { invalid } from "../../domain";
+import { parseRoleProfileText } from "../../domain/import/roleProfileText";
+import { importedRole } from "../../domain/import/toRole";
+import { type CliIo, UsageError, printJson } from "../io";
+import { roleJson } from "../roleJson";
+
+export const importUsage = "wfp import <file.txt|file.pdf> [--json] [--id role-id]";
+
+export const importOptions = { id: { type: "string" } } as const;
+
+export interface ImportFlags {
+  id?: string;
+}
+
+/** The text of a role-profile document: a .txt as it is, a .pdf through pdf.js (see readPdfText). */
+export async function documentText(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw invalid(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (extname(path).toLowerCase() === ".pdf" || bytes.subarray(0, 5).toString("latin1") === "%PDF-") {
+    const { readPdfText } = await import("../pdfText");
+    return readPdfText(new Uint8Array(bytes));
+  }
+  return bytes.toString("utf8");
+}
+
+/**
+ * `wfp import <file> --json` → `{role, problems}`: the parsed role in the shape `wfp role <id> --json` prints, each
+ * problem as `{line, text, reason}`. A file that is no role profile (or lacks what a role needs) exits non-zero.
+ */
+export async function importCommand(catalog: Catalog, args: readonly string[], flags: ImportFlags, json: boolean, io: CliIo): Promise<void> {
+  if (args.length !== 1) throw new UsageError(`usage: ${importUsage}`);
+  const path = args[0]!;
+  const knownTitles = catalog.competences.flatMap((c) => [c.title, ...c.aliases]);
+  const parsed = parseRoleProfileText(await documentText(path), { knownTitles });
+  const imported = importedRole(
+    parsed,
+    {
+      competenceIndex: catalog.competenceIndex,
+      principles: catalog.principles,
+      knownLearning: catalog.roles.flatMap((r) => [...r.learning.formal, ...r.learning.informal]),
+    },
+    flags.id ? { id: flags.id } : {},
+  );
+  if (!imported.role) {
+    if (json) printJson(io, { role: null, problems: imported.problems });
+    throw invalid(`${path} could not be read as a role: ${imported.problems.map((p) => p.reason).join("; ")}`);
+  }
+  const extended = catalogWith(catalog, { roles: [imported.role], competences: imported.newCompetences });
+  const role = roleJson(extended, imported.role);
+  if (json) {
+    printJson(io, { role, problems: imported.problems });
+    return;
+  }
+  const counts = (section: string) => role.competences.filter((c) => c.section === section).length;
+  const lines = [
+    `${role.title} (${role.id}): ${role.serviceLabel}, Career Framework level ${role.careerFrameworkLevel}`,
+    `  ${counts("core")} core and ${counts("specific")} role-specific competences; ${imported.newCompetences.length} not in the catalog`,
+    ...(imported.problems.length === 0
+      ? ["  read with no problems"]
+      : [`  ${imported.problems.length} problem(s) to check:`, ...imported.problems.map((p) => `    line ${p.line}: ${p.reason}${p.text ? ` — ${p.text}` : ""}`)]),
+  ];
+  io.out(`${lines.join("\n")}\n`);
+}
