@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
+import { kindOf } from "../support/domainErrors";
 import {
   type Band,
-  DomainError,
   bandPosition,
   bandScoreRange,
   evaluateProfile,
@@ -18,15 +18,6 @@ import {
 
 const scheme = defaultCatalog().jeScheme;
 
-function kindOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e.kind;
-    throw e;
-  }
-  return "no error";
-}
 
 describe("JE score → band", () => {
   // Each pair is the last score of one band and the first of the next (reference §2).

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
+import { kindOf } from "../support/domainErrors";
 import {
-  DomainError,
   applyVacancyFactor,
   normalizeYear,
   parseHcasZone,
@@ -32,15 +32,6 @@ function referencePayTable(): Map<string, (number | null)[]> {
   return rows;
 }
 
-function kindOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e.kind;
-    throw e;
-  }
-  return "no error";
-}
 
 describe("pay points", () => {
   const table = referencePayTable();
