@@ -67,6 +67,8 @@ export function jeLogSheet(catalog: Catalog, existingRows: readonly (readonly Pl
             : { header: h, width: 12 },
     ),
     rows,
+    // The calculator reads the log back and carries every row, including rows the user typed in.
+    { carriesWorkbookRows: true },
   );
   return {
     key: JE_LOG_KEY,
