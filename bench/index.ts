@@ -2,11 +2,13 @@
 import { runCostingBench } from "./costing.bench";
 import { runFunctionsBench } from "./functions.bench";
 import { runJeBench } from "./je.bench";
+import { runSkillMixBench } from "./skillMix.bench";
 
 async function main(): Promise<void> {
   runJeBench();
   runFunctionsBench();
   await runCostingBench();
+  await runSkillMixBench();
 }
 
 main().catch((error: unknown) => {

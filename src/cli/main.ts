@@ -5,6 +5,7 @@ import { bandCommand, bandUsage } from "./commands/band";
 import { type CostFlags, costCommand, costOptions, costUsage } from "./commands/cost";
 import { type ImportFlags, importCommand, importOptions, importUsage } from "./commands/import";
 import { jeCommand, jeUsage } from "./commands/je";
+import { type MatrixFlags, matrixCommand, matrixOptions, matrixUsage } from "./commands/matrix";
 import { type PlanFlags, planCommand, planOptions, planUsage } from "./commands/plan";
 import { roleCommand, roleUsage, rolesCommand, rolesUsage } from "./commands/roles";
 import { type CliIo, UsageError } from "./io";
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   cost: { usage: costUsage, options: costOptions, run: (c, a, f, j, io) => costCommand(c, a, f as CostFlags, j, io) },
   import: { usage: importUsage, options: importOptions, run: (c, a, f, j, io) => importCommand(c, a, f as ImportFlags, j, io) },
   plan: { usage: planUsage, options: planOptions, run: (c, a, f, _j, io) => planCommand(c, a, f as PlanFlags, io) },
+  matrix: { usage: matrixUsage, options: matrixOptions, run: (c, a, f, _j, io) => matrixCommand(c, a, f as MatrixFlags, io) },
 };
 
 export const HELP = `wfp — Workforce Planner for Excel, on the command line

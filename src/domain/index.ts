@@ -14,3 +14,4 @@ export * from "./pay";
 export * from "./postCost";
 export * from "./progressionCost";
 export * from "./staffingPlan";
+export * from "./skillMix";

@@ -193,3 +193,26 @@ export function costBreakdown(band: any, wte?: any, point?: any, year?: any, hca
 export function payPoint(band: any, yearsInBand: any): string {
   return excelCall(() => impl.payPointOf(defaultCatalog(), band, yearsInBand));
 }
+
+/**
+ * The share of role B's required competences that role A already requires: how transferable A is to B.
+ * @customfunction OVERLAP
+ * @param roleA The role moved from: id or title.
+ * @param roleB The role moved to: id or title.
+ * @returns Fraction of role B's competences, from 0 to 1.
+ */
+export function overlap(roleA: any, roleB: any): number {
+  return excelCall(() => impl.overlapOf(defaultCatalog(), roleA, roleB));
+}
+
+/**
+ * The people marked Competent in a competence, from a team skills register.
+ * @customfunction HOLDERS
+ * @param competence The competence's title, alias or id.
+ * @param names The people's names, one column.
+ * @param statuses The competence's status column, or the register's status columns with their header row.
+ * @returns A spilled column of names; one blank cell when nobody holds it.
+ */
+export function holders(competence: any, names: any[][], statuses: any[][]): string[][] {
+  return excelCall(() => impl.holdersOf(defaultCatalog(), competence, names, statuses));
+}

@@ -9,6 +9,7 @@ import {
   type Service,
   bandPosition,
   bandScoreRange,
+  competenceKey,
   coverage,
   describeInput,
   factorScore,
@@ -19,11 +20,14 @@ import {
   normalizeText,
   notFound,
   parseBand,
+  parseSkillStatus,
   payFor,
   payPointAfterYears,
+  personKey,
   postCost,
   roleCompetenceIds,
   roleCoverage,
+  roleOverlap,
 } from "../domain";
 import { type CellInput, cellsOf, isBlank, numberArgument, optionalChoice, required, textsOf } from "./arguments";
 
@@ -192,4 +196,64 @@ export function costBreakdownOf(catalog: Catalog, a: PostCostArguments): (string
 
 export function payPointOf(catalog: Catalog, band: CellInput, yearsInBand: CellInput): string {
   return payPointAfterYears(catalog.pay, bandForPay(band), numberArgument(yearsInBand, "the years in band"));
+}
+
+// ---- Skill mix ----
+
+/** The share of role B's required competences that role A already requires. */
+export function overlapOf(catalog: Catalog, roleA: CellInput, roleB: CellInput): number {
+  const overlap = roleOverlap(roleArgument(catalog, roleA), roleArgument(catalog, roleB));
+  if (overlap.fractionOfTo === null) throw notFound(`${overlap.to.title} requires no competences`);
+  return overlap.fractionOfTo;
+}
+
+/** A range as rows of cells, a single cell as one row. */
+function gridOf(range: unknown): CellInput[][] {
+  return Array.isArray(range) ? (range as unknown[][]).map((row) => (Array.isArray(row) ? (row as CellInput[]) : [row as CellInput])) : [[range as CellInput]];
+}
+
+/**
+ * The names of the people marked Competent in a competence. `statuses` is that competence's column, as tall as
+ * `names`; or the register's status columns with their header row on top, the competence's column then found by
+ * its title, alias or id. A column of one blank cell when nobody holds it (a spill cannot be empty).
+ */
+export function holdersOf(catalog: Catalog, competence: CellInput, names: unknown, statuses: unknown): string[][] {
+  const wanted = String(required(competence, "the competence")).trim();
+  const nameCells = cellsOf(names, "the names");
+  const grid = gridOf(statuses);
+  const width = grid[0]?.length ?? 0;
+  let column: CellInput[];
+  if (width === 1 && grid.length === nameCells.length) {
+    column = grid.map((r) => r[0] ?? null);
+  } else if (grid.length === nameCells.length + 1) {
+    const key = competenceKey(catalog.competenceIndex, wanted);
+    const at = grid[0]!.findIndex((h) => !isBlank(h) && competenceKey(catalog.competenceIndex, String(h)) === key);
+    if (at < 0) throw notFound(`'${wanted}' is not a column of the statuses: its header row has no such competence`);
+    column = grid.slice(1).map((r) => r[at] ?? null);
+  } else {
+    throw invalid(
+      `the statuses must be one column as tall as the names (${nameCells.length}), or the register's columns with their header row (${nameCells.length + 1} rows); got ${grid.length} × ${width}`,
+    );
+  }
+  const seen = new Map<string, number>();
+  const holders: string[][] = [];
+  nameCells.forEach((name, i) => {
+    const status = column[i];
+    if (isBlank(name)) {
+      if (!isBlank(status)) throw invalid(`row ${i + 1} has a status but no name`);
+      return;
+    }
+    const key = personKey(String(name));
+    const first = seen.get(key);
+    if (first !== undefined) throw invalid(`'${String(name).trim()}' is named twice (rows ${first + 1} and ${i + 1}): give each person their own name`);
+    seen.set(key, i);
+    let parsed;
+    try {
+      parsed = parseSkillStatus(status);
+    } catch (e) {
+      throw invalid(`${String(name).trim()}: ${(e as Error).message}`);
+    }
+    if (parsed === "Competent") holders.push([String(name).trim()]);
+  });
+  return holders.length === 0 ? [[""]] : holders;
 }

@@ -129,6 +129,7 @@ describe("functions.json", () => {
       "JEBAND", "JESCORE", "FACTORSCORE", "BANDMIN", "BANDMAX", "BANDGAP",
       "ROLES", "ROLELEVEL", "COMPETENCES", "COVERAGE", "ROLECOVERAGE", "GAPS",
       "PAY", "POSTCOST", "COSTBREAKDOWN", "PAYPOINT",
+      "OVERLAP", "HOLDERS",
     ]);
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });

@@ -113,7 +113,9 @@ function matchingBracket(text: string, open: number): number {
 
 function applyStyle(target: ExcelJS.Cell, style: CellStyle): void {
   if (style.bold || style.italic || style.fontSize || style.fontColor) {
+    // A font with no name is drawn in the reader's default, a serif in LibreOffice: name the workbook's font.
     target.font = {
+      name: "Calibri",
       ...(style.bold ? { bold: true } : {}),
       ...(style.italic ? { italic: true } : {}),
       ...(style.fontSize ? { size: style.fontSize } : {}),
@@ -170,6 +172,7 @@ function writeTable(sheet: ExcelJS.Worksheet, block: TableBlock): void {
   block.columns.forEach((c, i) => {
     const col = origin.col + i;
     if (c.width) sheet.getColumn(col).width = c.width;
+    if (block.totals && c.numberFormat) sheet.getCell(origin.row + 1 + rows.length, col).numFmt = c.numberFormat;
     for (let r = 0; r < rows.length; r++) {
       const cell = sheet.getCell(origin.row + 1 + r, col);
       if (c.numberFormat) cell.numFmt = c.numberFormat;
@@ -181,6 +184,11 @@ function writeTable(sheet: ExcelJS.Worksheet, block: TableBlock): void {
   });
 }
 
+function rangeTopLeft(address: string): string {
+  const r = parseRange(address);
+  return `${columnLetter(r.left)}${r.top}`;
+}
+
 function conditionalFormat(cf: ConditionalFormatPlan): ExcelJS.ConditionalFormattingRule {
   const style = (fill: string, fontColor?: string): Partial<ExcelJS.Style> => ({
     fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(fill) } },
@@ -190,10 +198,16 @@ function conditionalFormat(cf: ConditionalFormatPlan): ExcelJS.ConditionalFormat
   if (cf.kind === "cellValue") {
     const when = cf.when;
     const formulae = "value" in when ? [operand(when.value)] : [operand(when.from), operand(when.to)];
-    return { type: "cellIs", operator: when.operator as ExcelJS.CellIsOperators, formulae, style: style(cf.fill, cf.fontColor), priority: 1 };
+    // The plan names operators as Office.js does; the file format has its own names for two of them.
+    const operator = { equalTo: "equal", notEqualTo: "notEqual" }[when.operator as string] ?? when.operator;
+    return { type: "cellIs", operator: operator as ExcelJS.CellIsOperators, formulae, style: style(cf.fill, cf.fontColor), priority: 1 };
   }
   if (cf.kind === "textContains") {
-    return { type: "containsText", operator: "containsText", text: cf.text, style: style(cf.fill, cf.fontColor), priority: 1 };
+    // exceljs writes a containsText rule without its text, which readers take as an empty search: the same
+    // test as a formula on the range's top-left cell is read the same everywhere.
+    const topLeft = rangeTopLeft(cf.at);
+    const text = cf.text.replace(/"/g, '""');
+    return { type: "expression", formulae: [`NOT(ISERROR(SEARCH("${text}",${topLeft})))`], style: style(cf.fill, cf.fontColor), priority: 1 };
   }
   const cfvoType = { number: "num", percent: "percent", percentile: "percentile" } as const;
   const point = (p: { value?: { kind: "number" | "percent" | "percentile"; value: number } } | undefined, fallback: ExcelJS.CfvoTypes): ExcelJS.Cvfo =>
