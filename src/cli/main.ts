@@ -8,6 +8,7 @@ import { jeCommand, jeUsage } from "./commands/je";
 import { type MatrixFlags, matrixCommand, matrixOptions, matrixUsage } from "./commands/matrix";
 import { type PlanFlags, planCommand, planOptions, planUsage } from "./commands/plan";
 import { roleCommand, roleUsage, rolesCommand, rolesUsage } from "./commands/roles";
+import { type WorkbookFlags, workbookCommand, workbookOptions, workbookUsage } from "./commands/workbook";
 import { type CliIo, UsageError } from "./io";
 
 type Catalog = ReturnType<typeof defaultCatalog>;
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   cost: { usage: costUsage, options: costOptions, run: (c, a, f, j, io) => costCommand(c, a, f as CostFlags, j, io) },
   import: { usage: importUsage, options: importOptions, run: (c, a, f, j, io) => importCommand(c, a, f as ImportFlags, j, io) },
   plan: { usage: planUsage, options: planOptions, run: (c, a, f, _j, io) => planCommand(c, a, f as PlanFlags, io) },
+  workbook: { usage: workbookUsage, options: workbookOptions, run: (c, a, f, _j, io) => workbookCommand(c, a, f as WorkbookFlags, io) },
   matrix: { usage: matrixUsage, options: matrixOptions, run: (c, a, f, _j, io) => matrixCommand(c, a, f as MatrixFlags, io) },
 };
 

@@ -6,7 +6,7 @@ export const STYLE = {
   subtitle: { italic: true, fontColor: "#425563" },
   heading: { bold: true, fontSize: 12, fontColor: "#005EB8" },
   label: { bold: true, verticalAlignment: "top" },
-  text: { wrap: true, verticalAlignment: "top" },
+  text: { wrap: true, verticalAlignment: "top", horizontalAlignment: "left" },
   note: { italic: true, fontColor: "#425563", wrap: false },
   tableStyle: "TableStyleMedium2",
 } as const satisfies Record<string, CellStyle | string>;

@@ -6,7 +6,6 @@ import {
   type RegisterCell,
   type RegisterRebuild,
   type Role,
-  SERVICES,
   type TeamMember,
   checkUniqueColumns,
   checkUniqueNames,
@@ -141,7 +140,8 @@ async function readSettings(workbook: WorkbookAdapter): Promise<TeamSkillsSettin
 
 /** The roles for the Role matrix: those asked for, or every Liaison and Diversion and RECONNECT role. */
 export function matrixRolesFor(catalog: Catalog, ids?: readonly string[]): Role[] {
-  if (!ids || ids.length === 0) return catalog.roles.filter((r) => (SERVICES as readonly string[]).includes(r.service));
+  // The default matrix is the L&D and RECONNECT roles; a role of another service is shown when asked for.
+  if (!ids || ids.length === 0) return catalog.roles.filter((r) => r.service !== "other");
   return [...new Set(ids.map((id) => findRole(catalog.roles, id)))];
 }
 

@@ -189,6 +189,27 @@ function rangeTopLeft(address: string): string {
   return `${columnLetter(r.left)}${r.top}`;
 }
 
+/**
+ * Row heights for wrapped text. Excel grows a row to fit wrapped text as it is typed; a file written by exceljs
+ * carries no heights, and LibreOffice then draws wrapped lines over the next row. So each row with wrapped text
+ * is given the height of its tallest cell, estimated from the text's length and the column's width.
+ */
+function fitWrappedRows(sheet: ExcelJS.Worksheet): void {
+  const LINE_POINTS = 15;
+  sheet.eachRow((row) => {
+    let lines = 1;
+    row.eachCell((cell) => {
+      if (!cell.alignment?.wrapText || typeof cell.value !== "string") return;
+      const width = sheet.getColumn(Number(cell.col)).width ?? 8.43;
+      // About one character per unit of column width; a little less to allow for proportional glyphs.
+      const perLine = Math.max(1, Math.floor(width * 1.1));
+      const count = cell.value.split("\n").reduce((n, paragraph) => n + Math.max(1, Math.ceil(paragraph.length / perLine)), 0);
+      lines = Math.max(lines, count);
+    });
+    if (lines > 1) row.height = lines * LINE_POINTS;
+  });
+}
+
 function conditionalFormat(cf: ConditionalFormatPlan): ExcelJS.ConditionalFormattingRule {
   const style = (fill: string, fontColor?: string): Partial<ExcelJS.Style> => ({
     fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(fill) } },
@@ -229,6 +250,7 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, plan: 
     if (block.kind === "range") writeRange(sheet, block);
     else writeTable(sheet, block);
   }
+  fitWrappedRows(sheet);
   for (const cf of plan.conditionalFormats ?? []) sheet.addConditionalFormatting({ ref: cf.at, rules: [conditionalFormat(cf)] });
   for (const name of plan.names ?? []) {
     const rect = parseRange(name.at);

@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import type { Catalog } from "../../catalog";
+import { type TeamMember, invalid, rebuildRegister } from "../../domain";
+import { jeReferenceSheet } from "../../sheets/jeReference";
+import type { SheetPlan } from "../../sheets/plan";
+import { roleProfileSheet } from "../../sheets/roleProfile";
+import { roleMatrixPlan, teamPlans } from "../../sheets/skillMix";
+import { matrixRolesFor } from "../../workbook/skillMix";
+import { type CliIo, UsageError } from "../io";
+import { readTeamCsv } from "../teamCsv";
+import { writeXlsx } from "../xlsx/writeWorkbook";
+import { readTeamSkillsCsv } from "./matrix";
+import { type PlanFlags, planParameters, planWorkbookPlans } from "./plan";
+
+export const workbookUsage =
+  "wfp workbook --out <file.xlsx> [--roles id,id,…] [--team team.csv] [--skills skills.csv] [--year 2025/26] [--pension employer|full] [--levy] [--vacancy 0.03]";
+
+export const workbookOptions = {
+  out: { type: "string" },
+  roles: { type: "string" },
+  team: { type: "string" },
+  skills: { type: "string" },
+  year: { type: "string" },
+  pension: { type: "string" },
+  levy: { type: "boolean" },
+  vacancy: { type: "string" },
+} as const;
+
+export interface WorkbookFlags extends PlanFlags {
+  roles?: string;
+  skills?: string;
+}
+
+function readFile(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    throw invalid(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/**
+ * Every sheet the add-in makes, from the same sheet plans: the staffing plan and its summary, the team's skills
+ * (from a skills CSV, or the plan's people with nothing recorded yet), the role matrix, a profile per role, the
+ * JE and banding reference, pay scales and on-costs. For a finance analyst or a commissioner without the add-in.
+ */
+export function workbookPlans(catalog: Catalog, flags: WorkbookFlags): { plans: SheetPlan[]; summary: string[] } {
+  const roleIds = flags.roles?.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const roles = matrixRolesFor(catalog, roleIds);
+  const posts = flags.team ? readTeamCsv(readFile(flags.team), flags.team) : [];
+  const parameters = planParameters(catalog, flags);
+  const [staffingPlan, planSummary, payScales, onCosts] = planWorkbookPlans(catalog, posts, parameters);
+  const summary = [`${posts.length} post${posts.length === 1 ? "" : "s"} costed for ${parameters.year}`];
+
+  let team: SheetPlan[] = [];
+  if (flags.skills) {
+    const { team: people, previous } = readTeamSkillsCsv(catalog, readFile(flags.skills), flags.skills);
+    team = teamPlans(catalog, rebuildRegister(catalog, people, previous));
+    summary.push(`team skills of ${people.length} people`);
+  } else if (posts.length > 0) {
+    // Everyone in post, one row each, with nothing recorded yet: the register to fill in.
+    const people: TeamMember[] = posts.filter((p) => p.status === "In post").map((p) => ({ name: p.post, role: p.role, band: p.band, wte: p.wte }));
+    team = teamPlans(catalog, rebuildRegister(catalog, people, null));
+    summary.push(`a team skills register for the ${people.length} people in post`);
+  }
+  summary.push(`profiles of ${roles.length} roles`);
+  return {
+    plans: [
+      staffingPlan!,
+      planSummary!,
+      ...team,
+      roleMatrixPlan(catalog, roles),
+      ...roles.map((r) => roleProfileSheet(catalog, r)),
+      jeReferenceSheet(catalog),
+      payScales!,
+      onCosts!,
+    ],
+    summary,
+  };
+}
+
+export async function workbookCommand(catalog: Catalog, args: readonly string[], flags: WorkbookFlags, io: CliIo): Promise<void> {
+  if (args.length > 0) throw new UsageError(`unexpected '${args[0]}'; usage: ${workbookUsage}`);
+  if (!flags.out) throw new UsageError(`--out is required; usage: ${workbookUsage}`);
+  const { plans, summary } = workbookPlans(catalog, flags);
+  await writeXlsx(plans, flags.out);
+  io.out(`Wrote ${flags.out}: ${plans.length} sheets; ${summary.join("; ")}.\n`);
+}
