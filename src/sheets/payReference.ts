@@ -102,23 +102,56 @@ export const ON_COST_HEADERS = [
   "Levy status",
 ] as const;
 
-/** Employer on-cost rules and High Cost Area Supplements per year, each with its source and status. */
-export function onCostsSheet(pay: PayData, years: readonly string[]): SheetPlan {
+export const HCAS_HEADERS = ["Year", "Zone", "Label", "Percent", "Minimum", "Maximum", "Source", "Status", "Minimum status"] as const;
+
+/** The on-cost and HCAS tables as they are in the workbook, read back before a refresh. */
+export interface ExistingOnCosts {
+  onCosts?: readonly (readonly PlanCell[])[];
+  hcas?: readonly (readonly PlanCell[])[];
+}
+
+/**
+ * The catalog's rows, with the workbook's winning: a row whose figures the user changed keeps the user's figures
+ * and is marked "edited in workbook" in its status columns; rows the user added (another year) are kept.
+ */
+function keepEdited(
+  catalogRows: readonly PlanCell[][],
+  existing: readonly (readonly PlanCell[])[],
+  keyColumns: number,
+  figureColumns: readonly number[],
+  statusColumns: readonly number[],
+  width: number,
+): PlanCell[][] {
+  const keyOf = (r: readonly PlanCell[]) => r.slice(0, keyColumns).map((v) => String(v ?? "").trim().toLowerCase()).join("|");
+  const mine = new Map(existing.map((r) => [keyOf(r), r]));
+  const seen = new Set<string>();
+  const rows = catalogRows.map((row) => {
+    const key = keyOf(row);
+    seen.add(key);
+    const user = mine.get(key);
+    const changed = user !== undefined && figureColumns.some((c) => typeof user[c] === "number" && user[c] !== row[c]);
+    if (!changed) return row;
+    const kept = Array.from({ length: width }, (_, i) => user[i] ?? null);
+    for (const c of statusColumns) kept[c] = EDITED;
+    return kept;
+  });
+  for (const [key, r] of mine) if (!seen.has(key)) rows.push(Array.from({ length: width }, (_, i) => r[i] ?? null));
+  return rows;
+}
+
+/**
+ * Employer on-cost rules and High Cost Area Supplements per year, each with its source and status. A rate the user
+ * edited in the workbook wins over the catalog's and is marked "edited in workbook".
+ */
+export function onCostsSheet(pay: PayData, years: readonly string[], existing: ExistingOnCosts = {}): SheetPlan {
   const layout = new SheetLayout();
   layout.line("Employer on-costs and High Cost Area Supplements", STYLE.title);
   layout.line("Rates the staffing plan's formulas read by year. Employer NI is charged above the threshold per employee; HCAS is pensionable.", STYLE.subtitle);
   layout.gap();
   layout.line(`On-cost rules (table ${ON_COSTS_TABLE})`, STYLE.heading);
   const onCosts = pay.onCosts.filter((o) => years.includes(o.year));
-  layout.table(
-    ON_COSTS_TABLE,
-    ON_COST_HEADERS.map((header, i) => ({
-      header,
-      width: i === 0 ? 10 : i < 8 ? 13 : i % 2 === 0 ? 12 : 50,
-      ...(i >= 1 && i <= 6 && i !== 2 ? { numberFormat: PERCENT } : i === 2 || i === 7 ? { numberFormat: MONEY } : {}),
-      ...(i >= 8 && i % 2 === 0 ? { wrap: true } : {}),
-    })),
-    onCosts.map((o) => [
+  const onCostRows = keepEdited(
+    onCosts.map((o): PlanCell[] => [
       o.year,
       o.employerNi.rate,
       o.employerNi.secondaryThreshold,
@@ -134,6 +167,22 @@ export function onCostsSheet(pay: PayData, years: readonly string[]): SheetPlan 
       o.apprenticeshipLevy.provenance.source,
       o.apprenticeshipLevy.provenance.status,
     ]),
+    existing.onCosts ?? [],
+    1,
+    [1, 2, 3, 4, 5, 6, 7],
+    [9, 11, 13],
+    ON_COST_HEADERS.length,
+  );
+  layout.table(
+    ON_COSTS_TABLE,
+    ON_COST_HEADERS.map((header, i) => ({
+      header,
+      width: i === 0 ? 10 : i < 8 ? 13 : i % 2 === 0 ? 12 : 50,
+      ...(i >= 1 && i <= 6 && i !== 2 ? { numberFormat: PERCENT } : i === 2 || i === 7 ? { numberFormat: MONEY } : {}),
+      ...(i >= 8 && i % 2 === 0 ? { wrap: true } : {}),
+    })),
+    onCostRows,
+    { carriesWorkbookRows: true },
   );
   layout.line("The apprenticeship levy is an organisation-level charge (0.5% of the pay bill less a £15,000 allowance): the plan adds it per post only when asked.", STYLE.note);
   layout.gap();
@@ -152,17 +201,25 @@ export function onCostsSheet(pay: PayData, years: readonly string[]): SheetPlan 
       { header: "Status", width: 12 },
       { header: "Minimum status", width: 50, wrap: true },
     ],
-    hcas.map((h) => [
-      h.year,
-      h.zone,
-      h.label,
-      h.percent,
-      h.minimum,
-      h.maximum,
-      h.provenance.source,
-      h.provenance.status,
-      h.minimumProvenance ? `${h.minimumProvenance.status}: ${h.minimumProvenance.source}` : h.provenance.status,
-    ]),
+    keepEdited(
+      hcas.map((h): PlanCell[] => [
+        h.year,
+        h.zone,
+        h.label,
+        h.percent,
+        h.minimum,
+        h.maximum,
+        h.provenance.source,
+        h.provenance.status,
+        h.minimumProvenance ? `${h.minimumProvenance.status}: ${h.minimumProvenance.source}` : h.provenance.status,
+      ]),
+      existing.hcas ?? [],
+      2,
+      [3, 4, 5],
+      [7, 8],
+      HCAS_HEADERS.length,
+    ),
+    { carriesWorkbookRows: true },
   );
   return { key: ON_COSTS_KEY, name: "On-costs", blocks: layout.blocks, tabColor: "#007F3B", print: { landscape: true, fitToWidth: true } };
 }

@@ -1,7 +1,17 @@
 import type { Catalog } from "../catalog";
 import type { WorkbookAdapter, WriteOptions, WriteResult } from "../excel/adapter";
 import type { PlanParameters, PlannedPost } from "../domain";
-import { PAY_SCALES_TABLE, PAY_SCALE_HEADERS, onCostsSheet, payScalesSheet } from "../sheets/payReference";
+import {
+  HCAS_HEADERS,
+  HCAS_TABLE,
+  ON_COSTS_TABLE,
+  ON_COST_HEADERS,
+  PAY_SCALES_TABLE,
+  PAY_SCALE_HEADERS,
+  type ExistingOnCosts,
+  onCostsSheet,
+  payScalesSheet,
+} from "../sheets/payReference";
 import { planSummarySheet } from "../sheets/planSummary";
 import { PLAN_INPUT_HEADERS, PLAN_PARAMETERS_TABLE, STAFFING_PLAN_TABLE, staffingPlanSheet } from "../sheets/staffingPlan";
 import type { SheetPlan } from "../sheets/plan";
@@ -34,10 +44,11 @@ export async function buildStaffingPlan(
   request: BuildPlanRequest,
   options?: WriteOptions,
 ): Promise<BuildPlanOutcome> {
-  const [existingPlan, existingParameters, existingPay] = await Promise.all([
+  const [existingPlan, existingParameters, existingPay, existingOnCosts] = await Promise.all([
     workbook.readTable(STAFFING_PLAN_TABLE),
     workbook.readTable(PLAN_PARAMETERS_TABLE),
     workbook.readTable(PAY_SCALES_TABLE),
+    readOnCosts(workbook),
   ]);
   const keptRows = rowsByHeaders(existingPlan, PLAN_INPUT_HEADERS);
   const keptNames = new Set(keptRows.map((r) => String(r[0] ?? "").trim().toLowerCase()));
@@ -62,7 +73,7 @@ export async function buildStaffingPlan(
     }),
     planSummarySheet(roleTitles),
     payScalesSheet(catalog, years, rowsByHeaders(existingPay, PAY_SCALE_HEADERS)),
-    onCostsSheet(catalog.pay, years),
+    onCostsSheet(catalog.pay, years, existingOnCosts),
   ];
   const results: BuildPlanOutcome["results"] = [];
   for (const plan of plans) {
@@ -71,4 +82,10 @@ export async function buildStaffingPlan(
     if (result.status === "conflict") break;
   }
   return { results, postsAdded, postsKept: keptRows.length };
+}
+
+/** The On-costs sheet's two tables as the user has them, so a rate they edited survives a refresh. */
+export async function readOnCosts(workbook: WorkbookAdapter): Promise<ExistingOnCosts> {
+  const [onCosts, hcas] = await Promise.all([workbook.readTable(ON_COSTS_TABLE), workbook.readTable(HCAS_TABLE)]);
+  return { onCosts: rowsByHeaders(onCosts, ON_COST_HEADERS), hcas: rowsByHeaders(hcas, HCAS_HEADERS) };
 }

@@ -91,3 +91,24 @@ describe("building a staffing plan in a workbook", () => {
     expect((await planRows(workbook)).rows.map((x) => x.Post)).toEqual(["A"]);
   });
 });
+
+describe("on-cost rates the user edits", () => {
+  it("survive a rebuild, marked as edited in the workbook", async () => {
+    const workbook = new MemoryWorkbook();
+    await buildStaffingPlan(workbook, catalog, { posts: [post("A", "5")], parameters });
+    const onCosts = (await workbook.readTable("On_Costs"))!;
+    const rowOf2024 = onCosts.rows.findIndex((r) => r[0] === "2024/25");
+    const top = parseRange(workbook.getTable("On_Costs")!.address).top;
+    workbook.userTypes("On-costs", `B${top + 1 + rowOf2024}`, 0.12);
+    const hcas = workbook.getTable("HCAS_Rates")!;
+    workbook.userTypes("On-costs", `F${parseRange(hcas.address).top + 1}`, 9000);
+
+    await buildStaffingPlan(workbook, catalog, { posts: [], parameters });
+    const after = (await workbook.readTable("On_Costs"))!;
+    const edited = after.rows.find((r) => r[0] === "2024/25")!;
+    expect([edited[1], edited[9], edited[11], edited[13]]).toEqual([0.12, "edited in workbook", "edited in workbook", "edited in workbook"]);
+    expect(after.rows.find((r) => r[0] === "2025/26")![1]).toBe(0.15);
+    const hcasRow = (await workbook.readTable("HCAS_Rates"))!.rows[0]!;
+    expect([hcasRow[5], hcasRow[7]]).toEqual([9000, "edited in workbook"]);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * One post's annual cost, every line with how it is worked out, to the penny; then the sources the figures rest
+ * on with their status. The headline (the total, or why there is none) is the only live part, so a screen reader
+ * hears the new total at each change, not the whole table.
+ */
+import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { PostCost, Provenance, ProvenanceStatus } from "../../domain";
+import { formatMoney, formatRate, zoneLabel } from "./costingText";
+
+const useStyles = makeStyles({
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
+  figure: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  table: { borderCollapse: "collapse", width: "100%" },
+  caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  th: { textAlign: "left", fontWeight: tokens.fontWeightRegular, verticalAlign: "top", padding: `${tokens.spacingVerticalXXS} 0` },
+  how: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  amount: { textAlign: "right", verticalAlign: "top", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums", paddingLeft: tokens.spacingHorizontalS },
+  total: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold },
+  sources: { margin: 0, paddingLeft: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  source: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  badge: { marginRight: tokens.spacingHorizontalXS },
+});
+
+const BADGE_COLOR: Record<ProvenanceStatus, "success" | "informative" | "subtle" | "warning"> = {
+  confirmed: "success",
+  secondary: "informative",
+  derived: "subtle",
+  indicative: "warning",
+};
+
+function uniqueSources(sources: readonly Provenance[]): Provenance[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => (seen.has(s.source) ? false : (seen.add(s.source), true)));
+}
+
+export type CostOutcome = { readonly cost: PostCost } | { readonly problem: string };
+
+/** The result card: a live headline, then (with a cost) the lines and sources. Always mounted, so the live region is. */
+export function CostResult({ outcome }: { outcome: CostOutcome }) {
+  const styles = useStyles();
+  const cost = "cost" in outcome ? outcome.cost : null;
+  return (
+    <section className={styles.card} aria-label="Post cost">
+      <div role="status" aria-live="polite" aria-atomic="true">
+        {cost ? (
+          <>
+            Total <span className={styles.figure}>{formatMoney(cost.total)}</span> a year
+            <Text block size={200}>
+              {`Band ${cost.band}, ${cost.point} point, ${cost.wte} WTE, ${cost.year}`}
+            </Text>
+          </>
+        ) : (
+          <Text>{"problem" in outcome ? outcome.problem : ""}</Text>
+        )}
+      </div>
+      {cost ? <CostBreakdown cost={cost} /> : null}
+    </section>
+  );
+}
+
+function CostBreakdown({ cost }: { cost: PostCost }) {
+  const styles = useStyles();
+  const r = cost.rates;
+  const wte = `${cost.wte} WTE`;
+  const pensionable = "basic + HCAS";
+  const lines: { label: string; how: string; amount: number }[] = [
+    { label: "Basic pay", how: `${formatMoney(cost.fullTimePay)} full-time × ${wte}`, amount: cost.basic },
+    {
+      label: "HCAS",
+      how:
+        cost.hcasZone === "none"
+          ? "No High Cost Area Supplement"
+          : `${zoneLabel(cost.hcasZone)}: ${r.hcasPercent}% of full-time pay, at least ${formatMoney(r.hcasMinimum)}, at most ${formatMoney(r.hcasMaximum)}, × ${wte}`,
+      amount: cost.hcas,
+    },
+    { label: "Employer NI", how: `${formatRate(r.niRate)} of ${pensionable} above ${formatMoney(r.niThreshold)}`, amount: cost.employerNI },
+    {
+      label: "Pension",
+      how: `${formatRate(r.pensionRate)} of ${pensionable} (${cost.pensionBasis === "full" ? "full rate, with the part paid centrally" : "employer's local rate"})`,
+      amount: cost.pension,
+    },
+    {
+      label: "Apprenticeship levy",
+      how: cost.includeLevy ? `${formatRate(r.levyRate)} of ${pensionable}` : "Not included: an organisation-level charge",
+      amount: cost.levy,
+    },
+  ];
+  const sources = uniqueSources(cost.sources);
+  const indicative = sources.filter((s) => s.status === "indicative");
+  return (
+    <>
+      {cost.notes.map((note) => (
+        <MessageBar key={note} intent="info" layout="multiline">
+          <MessageBarBody>{note}.</MessageBarBody>
+        </MessageBar>
+      ))}
+      {indicative.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Indicative, for guidance only</MessageBarTitle>
+            {`${indicative.map((s) => s.source).join("; ")}.`}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <table className={styles.table}>
+        <caption className={styles.caption}>Every line of the cost</caption>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.label}>
+              <th scope="row" className={styles.th}>
+                {line.label}
+                <span className={styles.how}>{line.how}</span>
+              </th>
+              <td className={styles.amount}>{formatMoney(line.amount)}</td>
+            </tr>
+          ))}
+          <tr className={styles.total}>
+            <th scope="row" className={styles.th}>
+              <strong>Total</strong>
+            </th>
+            <td className={styles.amount}>
+              <strong>{formatMoney(cost.total)}</strong>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <div>
+        <Text as="h3" weight="semibold" size={300} block>
+          Sources
+        </Text>
+        <ul className={styles.sources}>
+          {sources.map((s) => (
+            <li key={s.source} className={styles.source}>
+              <Badge className={styles.badge} size="small" appearance="tint" color={BADGE_COLOR[s.status]}>
+                {s.status}
+              </Badge>
+              {`${s.source} (${s.year})`}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+/** The small labelled fields the Costing tab uses more than once: year, band, point, HCAS zone, pension basis. */
+import { Field, Select, makeStyles } from "@fluentui/react-components";
+import type { Ref } from "react";
+import { BANDS, PAY_POINTS, type PayData, type PayPointName, type PensionBasis, type HcasZone, onCostsFor } from "../../domain";
+import { PENSION_CHOICES, ZONE_CHOICES, formatRate, yearChoices } from "./costingText";
+
+export const useFieldStyles = makeStyles({
+  // minmax(0, …): a long option must not widen the pane. Bottom-aligned, so a wrapped label keeps the inputs level.
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: "8px", rowGap: "8px", alignItems: "start" },
+  field: { minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
+  control: { minWidth: 0, maxWidth: "100%" },
+});
+
+interface ChoiceProps<T> {
+  readonly value: T;
+  readonly hint?: string;
+  readonly onChange: (value: T) => void;
+  readonly label?: string;
+  readonly validationMessage?: string;
+  readonly selectRef?: Ref<HTMLSelectElement>;
+}
+
+function Choice<T extends string>({
+  label,
+  value,
+  onChange,
+  options,
+  validationMessage,
+  selectRef,
+  hint,
+}: ChoiceProps<T> & { label: string; options: readonly { value: T; label: string }[] }) {
+  const styles = useFieldStyles();
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      className={styles.field}
+      validationState={validationMessage ? "error" : "none"}
+      validationMessage={validationMessage}
+    >
+      <Select ref={selectRef} className={styles.control} value={value} onChange={(_, data) => onChange(data.value as T)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** The catalog's pay years; an indicative year says so in its name. */
+export function YearField({ pay, ...props }: ChoiceProps<string> & { pay: PayData }) {
+  const options = yearChoices(pay).map((y) => ({ value: y.year, label: y.label }));
+  return <Choice label="Year" options={options} {...props} />;
+}
+
+/** Bands 2 to 9; band 1 (closed to new entrants, paid at band 2) only where asked for. */
+export function BandField({ withBand1 = false, ...props }: ChoiceProps<string> & { withBand1?: boolean }) {
+  const options = BANDS.filter((b) => withBand1 || b !== "1").map((b) => ({
+    value: b as string,
+    label: b === "1" ? "Band 1 (closed)" : `Band ${b}`,
+  }));
+  return <Choice label="Band" options={options} {...props} />;
+}
+
+const POINT_LABELS: Record<PayPointName, string> = { entry: "Entry", intermediate: "Intermediate", top: "Top" };
+
+export function PointField(props: ChoiceProps<PayPointName>) {
+  return <Choice label="Pay point" options={PAY_POINTS.map((p) => ({ value: p, label: POINT_LABELS[p] }))} {...props} />;
+}
+
+export function ZoneField(props: ChoiceProps<HcasZone | "none">) {
+  return <Choice label="HCAS zone" options={ZONE_CHOICES} {...props} />;
+}
+
+/** Employer or full, with the year's rate under it: "14.38%, paid locally". */
+export function PensionField({ pay, year, ...props }: ChoiceProps<PensionBasis> & { pay: PayData; year: string }) {
+  let hint: string | undefined;
+  try {
+    const rules = onCostsFor(pay, year).pension;
+    hint =
+      props.value === "full"
+        ? `${formatRate(rules.fullRate)}, with the ${formatRate(rules.centralRate)} paid centrally`
+        : `${formatRate(rules.employerRate)}, paid locally`;
+  } catch {
+    // No on-cost rules for the year: no rate to show; the cost says what is missing.
+  }
+  return <Choice label="Pension basis" options={PENSION_CHOICES} {...props} {...(hint ? { hint } : {})} />;
+}

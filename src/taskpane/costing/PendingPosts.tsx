@@ -1,0 +1,88 @@
+/**
+ * The posts waiting to be built into the plan, each with its cost at the plan's parameters and a Remove button.
+ * A live line says what was just added or removed; after a removal, focus lands on the list's heading.
+ */
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { forwardRef } from "react";
+import { type PayData, type PlanParameters, type PlannedPost, postCost } from "../../domain";
+import { formatMoney, zoneLabel } from "./costingText";
+
+const useStyles = makeStyles({
+  list: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  item: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  detail: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  heading: { ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+});
+
+function describePost(pay: PayData, post: PlannedPost, parameters: PlanParameters): string {
+  const parts = [
+    post.role || "No role",
+    `band ${post.band} ${post.point}`,
+    `${post.wte} WTE`,
+    ...(post.hcasZone === "none" ? [] : [zoneLabel(post.hcasZone)]),
+    post.status.toLowerCase(),
+    ...(post.startInBand ? [`in band since ${post.startInBand}`] : []),
+  ];
+  let cost = "";
+  try {
+    const c = postCost(pay, { ...post, year: parameters.year, pensionBasis: parameters.pensionBasis, includeLevy: parameters.includeLevy });
+    cost = `: ${formatMoney(c.total)} a year`;
+  } catch {
+    // A post the year can't cost shows without a figure; the plan's Check column will say why.
+  }
+  return `${parts.join(", ")}${cost}`;
+}
+
+export interface PendingPostsProps {
+  readonly pay: PayData;
+  readonly posts: readonly PlannedPost[];
+  readonly parameters: PlanParameters;
+  /** What just changed, for the live line: "Added “X”." */
+  readonly news: string;
+  readonly onRemove: (index: number) => void;
+}
+
+export const PendingPosts = forwardRef<HTMLHeadingElement, PendingPostsProps>(function PendingPosts(
+  { pay, posts, parameters, news, onRemove },
+  headingRef,
+) {
+  const styles = useStyles();
+  return (
+    <div>
+      <Text as="h3" weight="semibold" size={300} block ref={headingRef} tabIndex={-1} className={styles.heading}>
+        {`Posts to add (${posts.length})`}
+      </Text>
+      <Text block size={200} role="status" aria-live="polite">
+        {news}
+      </Text>
+      {posts.length === 0 ? (
+        <Text block size={200}>
+          None yet. Building with none still refreshes the plan's formulas and reference sheets.
+        </Text>
+      ) : (
+        <ul className={styles.list} aria-label="Posts to add">
+          {posts.map((post, i) => (
+            <li key={post.post} className={styles.item}>
+              <span>
+                <span className={styles.name}>{post.post}</span>
+                <span className={styles.detail}>{describePost(pay, post, parameters)}</span>
+              </span>
+              <Button size="small" aria-label={`Remove ${post.post}`} onClick={() => onRemove(i)}>
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+});

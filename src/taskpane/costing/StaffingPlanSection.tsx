@@ -1,0 +1,128 @@
+/**
+ * The staffing plan: its parameters, a form adding posts to a list, and "Build staffing plan", which writes the
+ * plan, its summary, the pay scales and the on-costs through buildStaffingPlan and reports each sheet.
+ */
+import { Button, Checkbox, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import type { Catalog } from "../../catalog";
+import { type PensionBasis, type PlanParameters, type PlannedPost, defaultYear } from "../../domain";
+import type { WorkbookAdapter } from "../../excel/adapter";
+import { STAFFING_PLAN_KEY as PLAN_KEY } from "../../sheets/staffingPlan";
+import { AddPostForm } from "./AddPostForm";
+import { PensionField, YearField, useFieldStyles } from "./CostingFields";
+import { staffingPlanJob } from "./costingJobs";
+import { parseVacancyPercent } from "./costingText";
+import { PendingPosts } from "./PendingPosts";
+import { SheetsWriteStatus } from "./SheetsWriteStatus";
+import { type SheetsJob, useSheetsWriter } from "./useSheetsWriter";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, border: "none", margin: 0, padding: 0, minWidth: 0 },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+  hint: { color: tokens.colorNeutralForeground3 },
+  build: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+export function StaffingPlanSection({ catalog, workbook }: { catalog: Catalog; workbook: WorkbookAdapter }) {
+  const styles = useStyles();
+  const fieldStyles = useFieldStyles();
+  const pay = catalog.pay;
+  const [year, setYear] = useState(() => defaultYear(pay));
+  const [pension, setPension] = useState<PensionBasis>("employer");
+  const [levy, setLevy] = useState(false);
+  const [vacancy, setVacancy] = useState("0");
+  const [vacancyTried, setVacancyTried] = useState(false);
+  const [posts, setPosts] = useState<PlannedPost[]>([]);
+  const [news, setNews] = useState("");
+  const writer = useSheetsWriter(workbook);
+  const vacancyInput = useRef<HTMLInputElement>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const building = useRef<{ job: SheetsJob; posts: readonly PlannedPost[] } | null>(null);
+
+  const parsedVacancy = parseVacancyPercent(vacancy);
+  const parameters: PlanParameters = { year, pensionBasis: pension, includeLevy: levy, vacancyFactor: parsedVacancy.ok ? parsedVacancy.value : 0 };
+
+  // Once the plan sheet is written the posts are in it, even if a later sheet stopped at a conflict: they leave
+  // the list (a post added to the list meanwhile stays).
+  const { state } = writer;
+  useEffect(() => {
+    const built = building.current;
+    if (!built || !("written" in state) || state.job !== built.job) return;
+    if (state.written.some((w) => w.key === PLAN_KEY && w.result.status === "written")) {
+      building.current = null;
+      setPosts((current) => current.filter((p) => !built.posts.includes(p)));
+      setNews("");
+    }
+  }, [state]);
+
+  const add = (post: PlannedPost): void => {
+    setPosts((current) => [...current, post]);
+    setNews(`Added “${post.post}”: ${posts.length + 1} to add.`);
+  };
+  const remove = (index: number): void => {
+    const gone = posts[index];
+    setPosts((current) => current.filter((_, i) => i !== index));
+    setNews(gone ? `Removed “${gone.post}”: ${posts.length - 1} to add.` : "");
+    listHeading.current?.focus();
+  };
+  const build = (): void => {
+    setVacancyTried(true);
+    if (!parsedVacancy.ok) {
+      vacancyInput.current?.focus();
+      return;
+    }
+    const job = staffingPlanJob(catalog, posts, parameters);
+    building.current = { job, posts };
+    void writer.run(job);
+  };
+  const vacancyProblem = !parsedVacancy.ok && (vacancyTried || vacancy.trim() !== "") ? parsedVacancy.message : undefined;
+
+  return (
+    <div className={styles.section}>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>Plan parameters</legend>
+        <Text size={200} className={styles.hint}>
+          For a new plan. Once the plan exists, its sheet's Parameters table decides: change them there.
+        </Text>
+        <div className={fieldStyles.pair}>
+          <YearField pay={pay} value={year} onChange={setYear} />
+          <PensionField pay={pay} year={year} value={pension} onChange={setPension} />
+          <Field
+            label="Vacancy factor"
+            className={fieldStyles.field}
+            validationState={vacancyProblem ? "error" : "none"}
+            validationMessage={vacancyProblem}
+          >
+            <Input
+              ref={vacancyInput}
+              className={fieldStyles.control}
+              inputMode="decimal"
+              value={vacancy}
+              contentAfter="%"
+              onChange={(_, data) => setVacancy(data.value)}
+            />
+          </Field>
+        </div>
+        <Checkbox checked={levy} onChange={(_, data) => setLevy(data.checked === true)} label="Include the apprenticeship levy" />
+      </fieldset>
+
+      <AddPostForm catalog={catalog} year={year} listed={new Set(posts.map((p) => p.post.toLowerCase()))} onAdd={add} />
+
+      <PendingPosts ref={listHeading} pay={pay} posts={posts} parameters={parameters} news={news} onRemove={remove} />
+
+      <div className={styles.build}>
+        <Text size={200}>
+          Posts already in the plan, and every edit you made on the Staffing plan sheet, are kept: building adds the new
+          posts and rewrites only the cost formulas.
+        </Text>
+        <div>
+          <Button appearance="primary" disabledFocusable={writer.busy} onClick={build}>
+            Build staffing plan
+          </Button>
+        </div>
+        <SheetsWriteStatus writer={writer} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The Costing tab of the built task pane in Debian's chromium, over the in-memory workbook: a post costed live,
+ * two posts added through the form (keyboard and clicks), the staffing plan built and read back from
+ * window.wfpWorkbook, scenario B compared; nothing wider than the pane, no console errors, nothing sent offsite.
+ */
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  type BrowserSession,
+  ROOT,
+  type StaticServer,
+  buildAddIn,
+  collectPageErrors,
+  launchBrowser,
+  serveFolder,
+} from "../support/browser";
+
+const SHOTS = path.join(ROOT, "test-results");
+
+let dist = "";
+let server: StaticServer | undefined;
+
+beforeAll(async () => {
+  dist = await buildAddIn();
+  server = await serveFolder(dist);
+}, 180_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+describe("Costing tab in chromium", () => {
+  let session: BrowserSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
+  const waitVisible = (locator: Locator, timeout = 20_000) => expect.poll(() => locator.isVisible(), { timeout }).toBe(true);
+  const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // Fluent's motions run on the Web Animations API: let them finish before the picture.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
+  }
+
+  it("costs a post, adds two posts, builds the plan and compares scenarios", async () => {
+    session = await launchBrowser({ officeJs: true });
+    const page = await session.context.newPage();
+    const found = collectPageErrors(page);
+    await page.goto(`${server!.origin}/taskpane.html?workbook=memory`);
+    const costing = page.getByRole("tab", { name: "Costing" });
+    await waitVisible(costing);
+    // The top tabs fit the pane: the fourth, Costing, is reached with the arrow keys and opened with Enter.
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await page.keyboard.press("Tab");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    expect(await isFocused(costing)).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await costing.getAttribute("aria-selected")).toBe("true");
+
+    // Post cost: the live figure follows the fields.
+    await page.keyboard.press("Tab");
+    expect(await isFocused(page.getByRole("tab", { name: "Post cost" }))).toBe(true);
+    await page.getByRole("combobox", { name: "Band" }).selectOption("6");
+    await page.getByRole("textbox", { name: "WTE" }).fill("0.8");
+    await page.getByRole("combobox", { name: "HCAS zone" }).selectOption("outer-london");
+    const total = page.getByRole("tabpanel", { name: "Post cost" }).getByRole("status");
+    await expect.poll(() => total.textContent()).toContain("£53,611.34");
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await screenshot(page, "costing-post.png");
+
+    // Staffing plan: two posts through the form.
+    await page.getByRole("tab", { name: "Plan", exact: true }).click();
+    const plan = page.getByRole("tabpanel", { name: "Plan", exact: true });
+    await plan.getByRole("textbox", { name: "Post name" }).click();
+    await page.keyboard.type("Practitioner 1");
+    await page.keyboard.press("Tab");
+    const role = plan.getByRole("combobox", { name: "Role" });
+    expect(await isFocused(role)).toBe(true);
+    await page.keyboard.type("Liaison");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    expect(await role.inputValue()).toBe("Liaison and Diversion Operational/Service Manager");
+    await plan.getByRole("combobox", { name: "Band" }).selectOption("6");
+    await plan.getByRole("textbox", { name: "WTE" }).fill("0.8");
+    await plan.getByRole("combobox", { name: "HCAS zone" }).selectOption("outer-london");
+    await plan.getByRole("textbox", { name: "WTE" }).press("Enter"); // Enter adds the post
+    await expect.poll(() => plan.getByRole("list", { name: "Posts to add" }).getByRole("listitem").count()).toBe(1);
+    expect(await isFocused(plan.getByRole("textbox", { name: "Post name" }))).toBe(true);
+
+    await page.keyboard.type("Peer support worker");
+    await role.fill("RECONNECT Peer Support Worker");
+    await plan.getByRole("combobox", { name: "Band" }).selectOption("4");
+    await plan.getByRole("textbox", { name: "WTE" }).fill("1");
+    await plan.getByRole("combobox", { name: "HCAS zone" }).selectOption("none");
+    await plan.getByRole("combobox", { name: "Status" }).selectOption("Vacant");
+    await plan.getByRole("button", { name: "Add post" }).click();
+    await expect.poll(() => plan.getByRole("list", { name: "Posts to add" }).getByRole("listitem").count()).toBe(2);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await screenshot(page, "costing-list.png");
+
+    await plan.getByRole("button", { name: "Build staffing plan" }).click();
+    await waitVisible(plan.getByText("Staffing plan built"), 10_000);
+    const built = await page.evaluate(async () => {
+      const wb = window.wfpWorkbook!;
+      const t = (await wb.readTable("Staffing_Plan"))!;
+      return { sheets: wb.sheetNames(), headers: t.headers, rows: t.rows.map((r) => r.slice(0, 7)) };
+    });
+    expect(built.sheets).toEqual(["Sheet1", "Staffing plan", "Plan summary", "Pay scales", "On-costs"]);
+    expect(built.headers.slice(0, 7)).toEqual(["Post", "Role", "Band", "Point", "WTE", "HCAS zone", "Status"]);
+    expect(built.rows).toEqual([
+      ["Practitioner 1", "Liaison and Diversion Operational/Service Manager", 6, "top", 0.8, "outer-london", "In post"],
+      ["Peer support worker", "RECONNECT Peer Support Worker", 4, "top", 1, "none", "Vacant"],
+    ]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await screenshot(page, "costing.png");
+
+    // Compare: scenario B from the plan, and the comparison.
+    await page.getByRole("tab", { name: "Compare" }).click();
+    const compare = page.getByRole("tabpanel", { name: "Compare" });
+    await compare.getByRole("button", { name: "Compare scenarios" }).click();
+    await waitVisible(compare.getByText("Scenarios compared"), 10_000);
+    const sheets = await page.evaluate(() => window.wfpWorkbook!.sheetNames());
+    expect(sheets.slice(-2)).toEqual(["Staffing plan B", "Compare scenarios"]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await screenshot(page, "costing-compare.png");
+
+    await page.getByRole("tab", { name: "Pay tables" }).click();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await screenshot(page, "costing-pay.png");
+
+    expect(found.errors).toEqual([]);
+    expect(session.offsiteRequests).toEqual([]);
+  }, 90_000);
+});
