@@ -777,8 +777,9 @@ export class MemoryWorkbook implements WorkbookAdapter {
       },
       execute: async (request) => {
         for (const op of request) applyOp(store, op);
-        // Let a progress bar repaint between requests, as it would between Excel round trips.
-        await Promise.resolve();
+        // Let a progress bar repaint between requests, as it would between Excel round trips: a microtask would
+        // not give the browser a turn, a timer does.
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
       },
     };
     return performWrite(plan, io, {
