@@ -71,7 +71,7 @@ export function parseRoleProfileText(text: string, options: ParseRoleProfileOpti
   };
 }
 
-/** Refuses text with neither a Named Role row nor any competence table: it is some other document. */
+/** Refuses text with neither a Named Role row nor any competence table: it is some other kind of text. */
 function assertIsRoleProfile(lines: readonly SourceLine[]): void {
   const hasNamedRole = findLabelledRow(lines, "Named Role") !== null;
   const hasTables = lines.some(

@@ -1,4 +1,4 @@
-/** The task pane: header, and three tabs (Roles, JE calculator, Reference). Talks to Excel only through `workbook`. */
+/** The task pane: header, and a row of tabs (Roles, JE calculator, Reference, Costing…). Talks to Excel only through `workbook`. */
 import {
   FluentProvider,
   Tab,
@@ -10,15 +10,19 @@ import {
 import { type ReactNode, useState } from "react";
 import type { Catalog } from "../../catalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
+import { CatalogTab } from "../catalog/CatalogTab";
+import { CostingTab } from "../costing/CostingTab";
 import { JeCalculatorTab } from "../je/JeCalculatorTab";
 import { ReferenceTab } from "../reference/ReferenceTab";
 import { RolesTab } from "../roles/RolesTab";
+import { SkillMixTab } from "../skillMix/SkillMixTab";
 import { AppHeader } from "./AppHeader";
 import { usePageStyles } from "./pageStyles";
 
 const useStyles = makeStyles({
   app: { minHeight: "100vh", display: "flex", flexDirection: "column" },
-  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  // The tabs wrap onto a second row rather than widen the pane beyond its ~360 px.
+  tabs: { flexWrap: "wrap", padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
 });
 
@@ -26,6 +30,9 @@ const TABS = [
   { value: "roles", label: "Roles" },
   { value: "je", label: "JE calculator" },
   { value: "reference", label: "Reference" },
+  { value: "costing", label: "Costing" },
+  { value: "catalog", label: "Catalog" },
+  { value: "skillMix", label: "Skill mix" },
 ] as const;
 type TabValue = (typeof TABS)[number]["value"];
 
@@ -44,6 +51,9 @@ export function App({ catalog, workbook, demo }: AppProps) {
     roles: <RolesTab catalog={catalog} workbook={workbook} />,
     je: <JeCalculatorTab catalog={catalog} workbook={workbook} />,
     reference: <ReferenceTab catalog={catalog} workbook={workbook} />,
+    costing: <CostingTab catalog={catalog} workbook={workbook} />,
+    catalog: <CatalogTab catalog={catalog} workbook={workbook} />,
+    skillMix: <SkillMixTab catalog={catalog} workbook={workbook} />,
   };
   return (
     <FluentProvider theme={webLightTheme}>
@@ -51,6 +61,8 @@ export function App({ catalog, workbook, demo }: AppProps) {
         <AppHeader demo={demo} />
         <TabList
           className={styles.tabs}
+          // Small tabs, so more of them fit on a row of the pane.
+          size="small"
           selectedValue={tab}
           onTabSelect={(_, data) => setTab(data.value as TabValue)}
           aria-label="Workforce Planner"

@@ -5,6 +5,7 @@
  */
 import { Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Service } from "../../domain";
+import type { RoleSource } from "../../catalog/workbookCatalog";
 import type { RoleMatch } from "./roleSearch";
 
 const useStyles = makeStyles({
@@ -13,14 +14,23 @@ const useStyles = makeStyles({
   title: { fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground3 },
   match: { color: tokens.colorNeutralForeground2 },
+  source: { color: tokens.colorBrandForeground1 },
   empty: { color: tokens.colorNeutralForeground3, padding: `${tokens.spacingVerticalS} 0` },
 });
 
 const SERVICE_SHORT: Readonly<Record<Service, string>> = { "liaison-diversion": "L&D", reconnect: "RECONNECT", other: "Other" };
 const SHOWN_MATCHES = 2;
+/** Said of a role that is not simply built-in; a built-in role needs no note. */
+const SOURCE_NOTES: Readonly<Record<RoleSource, string | null>> = {
+  "built-in": null,
+  workbook: "From this workbook's Catalog sheet",
+  "built-in + locality": "Built-in, with this workbook's locality-specific competences",
+};
 
 export interface RoleListProps {
   readonly matches: readonly RoleMatch[];
+  /** Where each role comes from; a role not in it is built-in. */
+  readonly sources?: ReadonlyMap<string, RoleSource>;
   readonly selectedId: string | null;
   readonly onSelect: (roleId: string) => void;
   /** The id of the element labelling the list. */
@@ -35,7 +45,7 @@ function matchText(match: RoleMatch): string | null {
   return `Competence match: ${shown}${more}`;
 }
 
-export function RoleList({ matches, selectedId, onSelect, labelledBy }: RoleListProps) {
+export function RoleList({ matches, sources, selectedId, onSelect, labelledBy }: RoleListProps) {
   const styles = useStyles();
   if (matches.length === 0) {
     return (
@@ -49,6 +59,7 @@ export function RoleList({ matches, selectedId, onSelect, labelledBy }: RoleList
     <RadioGroup className={styles.group} aria-labelledby={labelledBy} value={value} onChange={(_, data) => onSelect(data.value)}>
       {matches.map((m) => {
         const matched = matchText(m);
+        const source = SOURCE_NOTES[sources?.get(m.role.id) ?? "built-in"];
         return (
           <Radio
             key={m.role.id}
@@ -59,6 +70,11 @@ export function RoleList({ matches, selectedId, onSelect, labelledBy }: RoleList
                 <Text size={200} className={styles.meta}>
                   {`${SERVICE_SHORT[m.role.service]} · Level ${m.role.careerFrameworkLevel} · ${m.role.competences.length} competences`}
                 </Text>
+                {source ? (
+                  <Text size={200} className={styles.source}>
+                    {source}
+                  </Text>
+                ) : null}
                 {matched ? (
                   <Text size={200} className={styles.match}>
                     {matched}

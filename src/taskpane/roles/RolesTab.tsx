@@ -1,8 +1,12 @@
-/** The Roles tab: filters, the roles that pass them, and the chosen role's details. */
+/**
+ * The Roles tab: filters, the roles that pass them, and the chosen role's details. The roles are the workbook's
+ * catalog: built-in roles with the Catalog sheet's entries winning, each marked with where it comes from.
+ */
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Catalog } from "../../catalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
+import { useWorkbookCatalog } from "../catalog/useWorkbookCatalog";
 import { RoleDetails } from "./RoleDetails";
 import { RoleFilters } from "./RoleFilters";
 import { RoleList } from "./RoleList";
@@ -17,8 +21,9 @@ export interface RolesTabProps {
   readonly workbook: WorkbookAdapter;
 }
 
-export function RolesTab({ catalog, workbook }: RolesTabProps) {
+export function RolesTab({ catalog: builtIn, workbook }: RolesTabProps) {
   const styles = useStyles();
+  const { catalog, sources } = useWorkbookCatalog(workbook, builtIn).state.view;
   const [filter, setFilter] = useState<RoleFilter>(NO_FILTER);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const matches = useMemo(() => findRoles(catalog, filter), [catalog, filter]);
@@ -30,7 +35,7 @@ export function RolesTab({ catalog, workbook }: RolesTabProps) {
       <Text as="h2" id="roles-list-heading" size={300} weight="semibold" aria-live="polite">
         {`Roles (${matches.length} of ${catalog.roles.length})`}
       </Text>
-      <RoleList matches={matches} selectedId={selected?.id ?? null} onSelect={setSelectedId} labelledBy="roles-list-heading" />
+      <RoleList matches={matches} sources={sources} selectedId={selected?.id ?? null} onSelect={setSelectedId} labelledBy="roles-list-heading" />
       {selected ? (
         <RoleDetails catalog={catalog} role={selected} workbook={workbook} />
       ) : (

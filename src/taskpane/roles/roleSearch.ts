@@ -57,6 +57,8 @@ export const SERVICE_CHOICES: readonly { readonly value: Service | "all"; readon
   { value: "all", label: "All services" },
   { value: "liaison-diversion", label: "Liaison and Diversion (L&D)" },
   { value: "reconnect", label: "RECONNECT" },
+  // No built-in role is "other"; a workbook's own role may be (a court or MHTR service, say).
+  { value: "other", label: "Other service" },
 ];
 
 export interface CompetenceCounts {

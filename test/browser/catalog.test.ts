@@ -1,0 +1,75 @@
+/**
+ * The Catalog tab in the built task pane, in Debian's chromium: a role profile PDF read by pdf.js in the page (its
+ * chunks loaded on demand from the add-in's own origin, under the page's Content-Security-Policy, with no worker
+ * file), then added to the in-memory workbook's Catalog sheet and shown as the workbook's role on the Roles tab.
+ * Console errors (a CSP refusal among them) and any request leaving 127.0.0.1 fail the test.
+ */
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, type BrowserSession, type StaticServer, buildAddIn, collectPageErrors, launchBrowser, serveFolder } from "../support/browser";
+import { textToPdf } from "../support/pdfWriter";
+import { SEED_FILES, readSeed } from "../support/seeds";
+
+const SCREENSHOT = path.join(ROOT, "test-results/catalog.png");
+
+let dist = "";
+let server: StaticServer | undefined;
+let session: BrowserSession | undefined;
+
+beforeAll(async () => {
+  dist = await buildAddIn();
+  server = await serveFolder(dist);
+}, 240_000);
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+describe("Catalog tab in chromium", () => {
+  it("reads a role profile PDF with pdf.js loaded on demand, and adds the role to the workbook's catalog", async () => {
+    session = await launchBrowser({ officeJs: true });
+    const page = await session.context.newPage();
+    const found = collectPageErrors(page);
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${server!.origin}/taskpane.html?workbook=memory`);
+    await page.getByRole("tab", { name: "Catalog" }).click();
+    const panel = page.getByRole("tabpanel", { name: "Catalog" });
+    await panel.getByText("This workbook has no Catalog sheet yet").waitFor();
+    const before = scripts.length;
+
+    const pdf = textToPdf(readSeed(SEED_FILES["reconnect-service-manager"]));
+    await panel.getByLabel("Or choose a file (.txt or .pdf)").setInputFiles({ name: "service-manager.pdf", mimeType: "application/pdf", buffer: pdf });
+    const read = panel.getByRole("region", { name: "The role as read" });
+    await read.getByRole("heading", { name: "RECONNECT Service Manager" }).waitFor({ timeout: 30_000 });
+    expect(await panel.getByText("Read with no problems.").isVisible()).toBe(true);
+    // pdf.js came in as chunks of its own, after the page loaded, from this origin.
+    expect(scripts.slice(before).length).toBeGreaterThanOrEqual(2);
+
+    await panel.getByRole("textbox", { name: "Role id" }).fill("court-service-manager");
+    await panel.getByRole("textbox", { name: "Title" }).fill("Court Service Manager");
+    await panel.getByRole("button", { name: "Add to the Catalog sheet" }).click();
+    await panel.getByText("Created sheet “Catalog”").waitFor({ timeout: 10_000 });
+    await panel.getByRole("list", { name: "From this workbook (1)" }).waitFor();
+    const rows = await page.evaluate(async () => (await window.wfpWorkbook!.readTable("Catalog_Roles"))!.rows.map((r) => [r[0], r[1]]));
+    expect(rows).toEqual([["court-service-manager", "Court Service Manager"]]);
+
+    await page.getByRole("tab", { name: "Roles" }).click();
+    const role = page.getByRole("radio", { name: /Court Service Manager/ });
+    await role.waitFor();
+    expect(await page.getByText("From this workbook's Catalog sheet").isVisible()).toBe(true);
+
+    await page.getByRole("tab", { name: "Catalog" }).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(found.errors).toEqual([]);
+    expect(session.offsiteRequests).toEqual([]);
+  }, 90_000);
+});
