@@ -57,10 +57,10 @@ describe("Costing tab in chromium", () => {
     await page.goto(`${server!.origin}/taskpane.html?workbook=memory`);
     const costing = page.getByRole("tab", { name: "Costing" });
     await waitVisible(costing);
-    // The top tabs fit the pane: the fourth, Costing, is reached with the arrow keys and opened with Enter.
+    // The top tabs fit the pane: the second, Costing, is reached with the arrow keys and opened with Enter.
     expect(await pageWidth(page)).toBeLessThanOrEqual(360);
     await page.keyboard.press("Tab");
-    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
     expect(await isFocused(costing)).toBe(true);
     await page.keyboard.press("Enter");
     expect(await costing.getAttribute("aria-selected")).toBe("true");

@@ -10,6 +10,7 @@ import {
 import { type ReactNode, useState } from "react";
 import type { Catalog } from "../../catalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
+import { useWorkbookCatalog } from "../catalog/useWorkbookCatalog";
 import { CatalogTab } from "../catalog/CatalogTab";
 import { CostingTab } from "../costing/CostingTab";
 import { JeCalculatorTab } from "../je/JeCalculatorTab";
@@ -28,11 +29,11 @@ const useStyles = makeStyles({
 
 const TABS = [
   { value: "roles", label: "Roles" },
-  { value: "je", label: "JE calculator" },
-  { value: "reference", label: "Reference" },
   { value: "costing", label: "Costing" },
-  { value: "catalog", label: "Catalog" },
   { value: "skillMix", label: "Skill mix" },
+  { value: "je", label: "JE calculator" },
+  { value: "catalog", label: "Catalog" },
+  { value: "reference", label: "Reference" },
 ] as const;
 type TabValue = (typeof TABS)[number]["value"];
 
@@ -47,13 +48,15 @@ export function App({ catalog, workbook, demo }: AppProps) {
   usePageStyles();
   const styles = useStyles();
   const [tab, setTab] = useState<TabValue>("roles");
+  // Costing and skill mix work with the workbook's own roles too (its Catalog sheet), not only the built-in ones.
+  const withWorkbookRoles = useWorkbookCatalog(workbook, catalog).state.view.catalog;
   const panels: Record<TabValue, ReactNode> = {
     roles: <RolesTab catalog={catalog} workbook={workbook} />,
     je: <JeCalculatorTab catalog={catalog} workbook={workbook} />,
     reference: <ReferenceTab catalog={catalog} workbook={workbook} />,
-    costing: <CostingTab catalog={catalog} workbook={workbook} />,
+    costing: <CostingTab catalog={withWorkbookRoles} workbook={workbook} />,
     catalog: <CatalogTab catalog={catalog} workbook={workbook} />,
-    skillMix: <SkillMixTab catalog={catalog} workbook={workbook} />,
+    skillMix: <SkillMixTab catalog={withWorkbookRoles} workbook={workbook} />,
   };
   return (
     <FluentProvider theme={webLightTheme}>
