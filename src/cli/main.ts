@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { defaultCatalog } from "../catalog";
+import { CatalogError, defaultCatalog } from "../catalog";
 import { DomainError } from "../domain";
 import { bandCommand, bandUsage } from "./commands/band";
 import { type CostFlags, costCommand, costOptions, costUsage } from "./commands/cost";
@@ -88,6 +88,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (e instanceof DomainError) {
       io.err(`wfp: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof CatalogError) {
+      const [first, ...rest] = e.issues;
+      io.err(`wfp: the catalog is not valid: ${first ? `${first.path}: ${first.message}` : "no details"}${rest.length > 0 ? ` (and ${rest.length} more)` : ""}\n`);
       return 1;
     }
     throw e;

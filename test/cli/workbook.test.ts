@@ -117,3 +117,29 @@ describe("wfp workbook", () => {
     expect((await wfp("workbook")).code).toBe(2);
   });
 });
+
+describe("wfp workbook --catalog", () => {
+  it("adds the catalog's roles to the matrix and profiles, and carries it on a Catalog sheet", async () => {
+    const { importedRole } = await import("../../src/domain/import/toRole");
+    const { parseRoleProfileText } = await import("../../src/domain/import/roleProfileText");
+    const { catalogJsonText } = await import("../../src/catalog/workbookCatalog");
+    const { readSeed, SEED_FILES } = await import("../support/seeds");
+    const text = readSeed(SEED_FILES["reconnect-peer-support-worker"]).replace("Named Role\tPeer Support Worker", "Named Role\tCommunity Link Worker");
+    const { role, newCompetences } = importedRole(parseRoleProfileText(text), { competenceIndex: catalog.competenceIndex, principles: catalog.principles }, { id: "community-link-worker" });
+    const json = join(dir, "mine.json");
+    writeFileSync(json, catalogJsonText({ roles: [role!], competences: newCompetences, locality: [] }, catalog));
+    const out = join(dir, "with-catalog.xlsx");
+    const result = await wfp("workbook", "--out", out, "--catalog", json);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/profiles of 5 roles; the Catalog sheet from .*mine\.json/);
+  });
+
+  it("refuses a catalog file with a bad field, naming its path", async () => {
+    const json = join(dir, "bad.json");
+    writeFileSync(json, JSON.stringify({ version: 1, roles: [{ id: "x" }], competences: [] }));
+    const result = await wfp("workbook", "--out", join(dir, "x.xlsx"), "--catalog", json);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^wfp: the catalog is not valid: roles\[0\]\./);
+  });
+});

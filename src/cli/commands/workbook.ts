@@ -5,6 +5,7 @@ import { jeReferenceSheet } from "../../sheets/jeReference";
 import type { SheetPlan } from "../../sheets/plan";
 import { roleProfileSheet } from "../../sheets/roleProfile";
 import { roleMatrixPlan, teamPlans } from "../../sheets/skillMix";
+import { catalogSheetFromJson, loadCatalogJson } from "../../workbook/catalog";
 import { matrixRolesFor } from "../../workbook/skillMix";
 import { type CliIo, UsageError } from "../io";
 import { readTeamCsv } from "../teamCsv";
@@ -13,13 +14,14 @@ import { readTeamSkillsCsv } from "./matrix";
 import { type PlanFlags, planParameters, planWorkbookPlans } from "./plan";
 
 export const workbookUsage =
-  "wfp workbook --out <file.xlsx> [--roles id,id,…] [--team team.csv] [--skills skills.csv] [--year 2025/26] [--pension employer|full] [--levy] [--vacancy 0.03]";
+  "wfp workbook --out <file.xlsx> [--roles id,id,…] [--team team.csv] [--skills skills.csv] [--catalog mine.json] [--year 2025/26] [--pension employer|full] [--levy] [--vacancy 0.03]";
 
 export const workbookOptions = {
   out: { type: "string" },
   roles: { type: "string" },
   team: { type: "string" },
   skills: { type: "string" },
+  catalog: { type: "string" },
   year: { type: "string" },
   pension: { type: "string" },
   levy: { type: "boolean" },
@@ -29,6 +31,7 @@ export const workbookOptions = {
 export interface WorkbookFlags extends PlanFlags {
   roles?: string;
   skills?: string;
+  catalog?: string;
 }
 
 function readFile(path: string): string {
@@ -44,7 +47,10 @@ function readFile(path: string): string {
  * (from a skills CSV, or the plan's people with nothing recorded yet), the role matrix, a profile per role, the
  * JE and banding reference, pay scales and on-costs. For a finance analyst or a commissioner without the add-in.
  */
-export function workbookPlans(catalog: Catalog, flags: WorkbookFlags): { plans: SheetPlan[]; summary: string[] } {
+export function workbookPlans(builtIn: Catalog, flags: WorkbookFlags): { plans: SheetPlan[]; summary: string[] } {
+  // A workbook catalog (exported from the add-in as JSON) adds its roles, and travels on the Catalog sheet.
+  const catalogText = flags.catalog ? readFile(flags.catalog) : null;
+  const catalog = catalogText === null ? builtIn : loadCatalogJson(builtIn, catalogText);
   const roleIds = flags.roles?.split(",").map((s) => s.trim()).filter((s) => s !== "");
   const roles = matrixRolesFor(catalog, roleIds);
   const posts = flags.team ? readTeamCsv(readFile(flags.team), flags.team) : [];
@@ -64,6 +70,7 @@ export function workbookPlans(catalog: Catalog, flags: WorkbookFlags): { plans: 
     summary.push(`a team skills register for the ${people.length} people in post`);
   }
   summary.push(`profiles of ${roles.length} roles`);
+  if (catalogText !== null) summary.push(`the Catalog sheet from ${flags.catalog}`);
   return {
     plans: [
       staffingPlan!,
@@ -74,6 +81,7 @@ export function workbookPlans(catalog: Catalog, flags: WorkbookFlags): { plans: 
       jeReferenceSheet(catalog),
       payScales!,
       onCosts!,
+      ...(catalogText === null ? [] : [catalogSheetFromJson(builtIn, catalogText)]),
     ],
     summary,
   };
