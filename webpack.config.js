@@ -91,6 +91,8 @@ module.exports = (_env, argv) => {
       // task pane cannot serve last release's code after an update.
       filename: (pathData) =>
         production && pathData.chunk.name !== "functions" ? "[name].[contenthash:8].js" : "[name].js",
+      // Chunks loaded on demand (pdf.js, only when a PDF is imported) are hashed for the same reason.
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
