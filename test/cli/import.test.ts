@@ -66,3 +66,22 @@ describe("wfp import", () => {
     expect(problems.map((p: { reason: string }) => p.reason).join(" ")).toMatch(/no Career Framework Level/);
   });
 });
+
+describe("wfp import of national job profiles", () => {
+  it("scores each profile and flags one whose levels do not add up to its stated range", async () => {
+    const { NATIONAL_PROFILES_FILE } = await import("../support/seeds");
+    const good = await wfp("import", file("profiles.txt", readSeed(NATIONAL_PROFILES_FILE)), "--json");
+    expect(good.code).toBe(0);
+    const parsed = JSON.parse(good.stdout);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.profiles.map((p: { score: unknown; matchesDocument: boolean }) => [p.score, p.matchesDocument])).toEqual([
+      [{ min: 550, max: 599 }, true],
+      [{ min: 590, max: 665 }, true],
+      [{ min: 641, max: 748 }, true],
+    ]);
+    const altered = readSeed(NATIONAL_PROFILES_FILE).replace(/\t6\t156\n/, "\t7\t196\n");
+    const flagged = await wfp("import", file("altered.txt", altered));
+    expect(flagged.code).toBe(0);
+    expect(flagged.stdout).toMatch(/document 550–599 \(band 8a\/b\); computed 590–639, band 8b–8c {2}← MISMATCH/);
+  });
+});

@@ -4,8 +4,9 @@ import { type Catalog, catalogWith } from "../../catalog";
 import { invalid } from "../../domain";
 import { parseRoleProfileText } from "../../domain/import/roleProfileText";
 import { importedRole } from "../../domain/import/toRole";
+import { parseNationalProfilesText } from "../../domain/import/nationalProfileText";
 import { type CliIo, UsageError, printJson } from "../io";
-import { roleJson } from "../roleJson";
+import { nationalProfileJson, roleJson } from "../roleJson";
 
 export const importUsage = "wfp import <file.txt|file.pdf> [--json] [--id role-id]";
 
@@ -37,8 +38,10 @@ export async function documentText(path: string): Promise<string> {
 export async function importCommand(catalog: Catalog, args: readonly string[], flags: ImportFlags, json: boolean, io: CliIo): Promise<void> {
   if (args.length !== 1) throw new UsageError(`usage: ${importUsage}`);
   const path = args[0]!;
+  const text = await documentText(path);
+  if (/^Profile Suite and Label\t/m.test(text)) return importNationalProfiles(catalog, text, json, io);
   const knownTitles = catalog.competences.flatMap((c) => [c.title, ...c.aliases]);
-  const parsed = parseRoleProfileText(await documentText(path), { knownTitles });
+  const parsed = parseRoleProfileText(text, { knownTitles });
   const imported = importedRole(
     parsed,
     {
@@ -66,5 +69,28 @@ export async function importCommand(catalog: Catalog, args: readonly string[], f
       ? ["  read with no problems"]
       : [`  ${imported.problems.length} problem(s) to check:`, ...imported.problems.map((p) => `    line ${p.line}: ${p.reason}${p.text ? ` — ${p.text}` : ""}`)]),
   ];
+  io.out(`${lines.join("\n")}\n`);
+}
+
+/**
+ * An NHS national job profile document: each profile's factors and levels, its score and band range computed from
+ * the levels, and a problem wherever that differs from the range the document states.
+ */
+function importNationalProfiles(catalog: Catalog, text: string, json: boolean, io: CliIo): void {
+  const { profiles, problems } = parseNationalProfilesText(text, catalog.jeScheme);
+  if (profiles.some((p) => p.evaluation === null)) {
+    if (json) printJson(io, { profiles: null, problems });
+    throw invalid(`a national profile could not be scored: ${problems.map((p) => p.reason).join("; ")}`);
+  }
+  const shown = profiles.map(({ profile }) => nationalProfileJson(catalog, profile));
+  if (json) {
+    printJson(io, { profiles: shown, problems });
+    return;
+  }
+  const lines = shown.map(
+    (p) =>
+      `${p.title}: document ${p.documentScore.min}–${p.documentScore.max} (band ${p.documentBand}); computed ${p.score.min}–${p.score.max}, band ${p.band.min}–${p.band.max}${p.matchesDocument ? "" : "  ← MISMATCH"}`,
+  );
+  for (const pr of problems) lines.push(`  line ${pr.line}: ${pr.reason}`);
   io.out(`${lines.join("\n")}\n`);
 }
