@@ -12,7 +12,15 @@ export const HCAS_TABLE = "HCAS_Rates";
 export const MONEY = "£#,##0.00";
 export const PERCENT = "0.00%";
 
-export const PAY_SCALE_HEADERS = ["Nation", "Year", "Band", "Point", "Annual pay", "Source", "Source year", "Status"] as const;
+export const PAY_SCALE_HEADERS = ["Nation", "Year", "Band", "Point", "Annual pay", "Source", "Source year", "Status", "Years to next point"] as const;
+
+/** Years from a point to the next, from the catalog's progression; blank at the top of the band. */
+function yearsToNext(catalog: Catalog, band: PayBand, point: string): PlanCell {
+  const progression = catalog.pay.progression.find((p) => p.band === band.band);
+  const index = band.points.findIndex((p) => p.point === point);
+  if (!progression || index < 0 || band.points.length === 1) return null;
+  return progression.yearsToNext[index] ?? null;
+}
 const EDITED = "edited in workbook";
 
 /** Each named point a band answers to: a one-point band is both its entry and its top. */
@@ -40,10 +48,11 @@ export function payScalesSheet(catalog: Catalog, years: readonly string[], exist
         seen.add(key);
         const mine = existing.get(key);
         const edited = mine !== undefined && typeof mine[4] === "number" && mine[4] !== p.annual;
+        const next = yearsToNext(catalog, band, p.point);
         rows.push(
           edited
-            ? [scale.nation, scale.year, band.band, p.point, mine[4]!, mine[5] ?? "", mine[6] ?? "", EDITED]
-            : [scale.nation, scale.year, band.band, p.point, p.annual, band.provenance.source, band.provenance.year, band.provenance.status],
+            ? [scale.nation, scale.year, band.band, p.point, mine[4]!, mine[5] ?? "", mine[6] ?? "", EDITED, next]
+            : [scale.nation, scale.year, band.band, p.point, p.annual, band.provenance.source, band.provenance.year, band.provenance.status, next],
         );
       }
     }
@@ -66,6 +75,7 @@ export function payScalesSheet(catalog: Catalog, years: readonly string[], exist
       { header: "Source", width: 70, wrap: true },
       { header: "Source year", width: 10 },
       { header: "Status", width: 18 },
+      { header: "Years to next point", width: 12 },
     ],
     rows,
     { carriesWorkbookRows: true },

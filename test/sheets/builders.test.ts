@@ -107,3 +107,18 @@ describe("plan summary", () => {
     expect(byBand.rows.map((r) => r[0])).toEqual(["2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"]);
   });
 });
+
+describe("pay scales sheet", () => {
+  it("shows each point's pay with its source, status and the years to the next point", async () => {
+    const { payScalesSheet, PAY_SCALES_TABLE } = await import("../../src/sheets/payReference");
+    const plan = payScalesSheet(catalog, ["2025/26"]);
+    expect(validatePlan(plan)).toEqual([]);
+    const rows = table(plan.blocks, PAY_SCALES_TABLE).rows;
+    const row = (band: string, point: string) => rows.find((r) => r[2] === band && r[3] === point)!;
+    expect(row("5", "entry").slice(4)).toEqual([31049, expect.stringContaining("2025/26"), "2025/26", "secondary", 2]);
+    expect(row("6", "intermediate")[8]).toBe(3);
+    expect(row("6", "top")[8]).toBeNull();
+    expect(row("2", "entry")[8]).toBeNull();
+    expect(row("4", "entry")[8]).toBe(3);
+  });
+});
