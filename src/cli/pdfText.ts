@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { type PositionedText, textFromPositionedItems } from "../domain/import/pdfLayout";
+import { textFromPositionedItems } from "../domain/import/pdfLayout";
+import { positionedTextItems } from "../domain/import/pdfTextItems";
 
 /** pdf.js measures text in the 14 standard fonts from its own font files; without them widths are guesses. */
 function standardFontDataUrl(): string {
@@ -12,14 +13,7 @@ function standardFontDataUrl(): string {
 export async function readPdfText(data: Uint8Array): Promise<string> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const document = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, disableFontFace: true, standardFontDataUrl: standardFontDataUrl() }).promise;
-  const items: PositionedText[] = [];
-  for (let page = 1; page <= document.numPages; page++) {
-    const content = await (await document.getPage(page)).getTextContent();
-    for (const item of content.items) {
-      if (!("str" in item)) continue;
-      items.push({ page, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, text: item.str });
-    }
-  }
+  const items = await positionedTextItems(document);
   await document.destroy();
   return textFromPositionedItems(items);
 }

@@ -4,40 +4,25 @@
  * file), then added to the in-memory workbook's Catalog sheet and shown as the workbook's role on the Roles tab.
  * Console errors (a CSP refusal among them) and any request leaving 127.0.0.1 fail the test.
  */
-import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, type BrowserSession, type StaticServer, buildAddIn, collectPageErrors, launchBrowser, serveFolder } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { ROOT, screenshot, taskPaneInChromium } from "../support/browser";
 import { textToPdf } from "../support/pdfWriter";
 import { SEED_FILES, readSeed } from "../support/seeds";
 
 const SCREENSHOT = path.join(ROOT, "test-results/catalog.png");
 
-let dist = "";
-let server: StaticServer | undefined;
-let session: BrowserSession | undefined;
-
-beforeAll(async () => {
-  dist = await buildAddIn();
-  server = await serveFolder(dist);
-}, 240_000);
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+const pane = taskPaneInChromium(240_000);
 
 describe("Catalog tab in chromium", () => {
   it("reads a role profile PDF with pdf.js loaded on demand, and adds the role to the workbook's catalog", async () => {
-    session = await launchBrowser({ officeJs: true });
-    const page = await session.context.newPage();
-    const found = collectPageErrors(page);
     const scripts: string[] = [];
-    page.on("request", (request) => {
-      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+    const { session, page, found } = await pane.open("?workbook=memory", {
+      beforeLoad: (page) =>
+        page.on("request", (request) => {
+          if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+        }),
     });
-    await page.goto(`${server!.origin}/taskpane.html?workbook=memory`);
     await page.getByRole("tab", { name: "Catalog" }).click();
     const panel = page.getByRole("tabpanel", { name: "Catalog" });
     await panel.getByText("This workbook has no Catalog sheet yet").waitFor();
@@ -65,10 +50,7 @@ describe("Catalog tab in chromium", () => {
     expect(await page.getByText("From this workbook's Catalog sheet").isVisible()).toBe(true);
 
     await page.getByRole("tab", { name: "Catalog" }).click();
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await screenshot(page, SCREENSHOT);
     expect(found.errors).toEqual([]);
     expect(session.offsiteRequests).toEqual([]);
   }, 90_000);

@@ -3,58 +3,20 @@
  * two posts added through the form (keyboard and clicks), the staffing plan built and read back from
  * window.wfpWorkbook, scenario B compared; nothing wider than the pane, no console errors, nothing sent offsite.
  */
-import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  type BrowserSession,
-  ROOT,
-  type StaticServer,
-  buildAddIn,
-  collectPageErrors,
-  launchBrowser,
-  serveFolder,
-} from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ROOT, isFocused, screenshot as screenshotTo, taskPaneInChromium, waitVisible } from "../support/browser";
 
 const SHOTS = path.join(ROOT, "test-results");
-
-let dist = "";
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  dist = await buildAddIn();
-  server = await serveFolder(dist);
-}, 180_000);
-
-afterAll(async () => {
-  await server?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+const pane = taskPaneInChromium();
 
 describe("Costing tab in chromium", () => {
-  let session: BrowserSession | undefined;
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-
-  const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
-  const waitVisible = (locator: Locator, timeout = 20_000) => expect.poll(() => locator.isVisible(), { timeout }).toBe(true);
   const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    // Fluent's motions run on the Web Animations API: let them finish before the picture.
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
-  }
+  const screenshot = (page: Page, name: string) => screenshotTo(page, path.join(SHOTS, name));
 
   it("costs a post, adds two posts, builds the plan and compares scenarios", async () => {
-    session = await launchBrowser({ officeJs: true });
-    const page = await session.context.newPage();
-    const found = collectPageErrors(page);
-    await page.goto(`${server!.origin}/taskpane.html?workbook=memory`);
+    const { session, page, found } = await pane.open("?workbook=memory");
     const costing = page.getByRole("tab", { name: "Costing" });
     await waitVisible(costing);
     // The top tabs fit the pane: the second, Costing, is reached with the arrow keys and opened with Enter.

@@ -4,44 +4,19 @@
  * hold it: the Team skills sheet, its register table with the people as rows and the competences as columns, and a
  * drop-down on every status cell. Console errors and requests leaving 127.0.0.1 fail the test.
  */
-import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import type { Locator } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, ROOT, type StaticServer, buildAddIn, collectPageErrors, launchBrowser, serveFolder } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { ROOT, isFocused, screenshot, taskPaneInChromium, waitVisible } from "../support/browser";
 
 const SCREENSHOT = path.join(ROOT, "test-results/skillmix.png");
 const TEAM = ["Ana, Peer Support Worker, 3, 1", "Ben, Senior Engagement Worker, 5, 0.8", "Cy, RECONNECT Service Manager, 7, 1"];
 const STATUSES = "Competent,Developing,Not yet,Not required";
 
-let dist = "";
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  dist = await buildAddIn();
-  server = await serveFolder(dist);
-}, 180_000);
-
-afterAll(async () => {
-  await server?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+const pane = taskPaneInChromium();
 
 describe("Skill mix tab in chromium", () => {
-  let session: BrowserSession | undefined;
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-
-  const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
-  const waitVisible = (locator: Locator, timeout = 20_000) => expect.poll(() => locator.isVisible(), { timeout }).toBe(true);
-
   it("builds a team register from a typed team, with drop-downs on the status cells", async () => {
-    session = await launchBrowser({ officeJs: true });
-    const page = await session.context.newPage();
-    const found = collectPageErrors(page);
-    await page.goto(`${server!.origin}/taskpane.html?workbook=memory`);
+    const { session, page, found } = await pane.open("?workbook=memory");
 
     const tab = page.getByRole("tab", { name: "Skill mix" });
     await waitVisible(tab);
@@ -107,19 +82,13 @@ describe("Skill mix tab in chromium", () => {
     // Nothing wider than the task pane.
     expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await screenshot(page, SCREENSHOT);
     expect(found.errors).toEqual([]);
     expect(session.offsiteRequests).toEqual([]);
   }, 90_000);
 
   it("shows each sheet's progress for a larger pasted team, and the page gets turns between sheets", async () => {
-    session = await launchBrowser({ officeJs: true });
-    const page = await session.context.newPage();
-    const found = collectPageErrors(page);
-    await page.goto(`${server!.origin}/taskpane.html?workbook=memory`);
+    const { session, page, found } = await pane.open("?workbook=memory");
     const tab = page.getByRole("tab", { name: "Skill mix" });
     await waitVisible(tab);
     await tab.click();

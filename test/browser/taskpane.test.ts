@@ -3,57 +3,25 @@
  * the in-memory workbook, a JE evaluation logged, and the needs-Excel page outside Office. Console errors (a
  * Content-Security-Policy refusal among them) and any request leaving 127.0.0.1 fail the test.
  */
-import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  type BrowserSession,
-  type PageErrors,
-  ROOT,
-  type StaticServer,
-  buildAddIn,
-  collectPageErrors,
-  launchBrowser,
-  serveFolder,
-} from "../support/browser";
+import type { Locator } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { type BrowserSession, type OpenedPane, ROOT, isFocused, screenshot, taskPaneInChromium, waitVisible } from "../support/browser";
 
 const ROLE = "RECONNECT Peer Support Worker";
 const COMPETENCE_TABLE = "Competences_reconnect_peer_support_worker";
 const SCREENSHOT = path.join(ROOT, "test-results/taskpane.png");
 const LEVELS_8A = [5, 6, 5, 4, 2, 7, 4, 4, 4, 1, 1, 5, 1, 3, 2, 2];
 
-let dist = "";
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  dist = await buildAddIn();
-  server = await serveFolder(dist);
-}, 180_000);
-
-afterAll(async () => {
-  await server?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+const pane = taskPaneInChromium();
 
 describe("task pane in chromium", () => {
   let session: BrowserSession | undefined;
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-
-  async function open(query: string, officeJs = true): Promise<{ page: Page; found: PageErrors }> {
-    session = await launchBrowser({ officeJs });
-    const page = await session.context.newPage();
-    const found = collectPageErrors(page);
-    await page.goto(`${server!.origin}/taskpane.html${query}`);
-    return { page, found };
+  async function open(query: string, officeJs = true): Promise<OpenedPane> {
+    const opened = await pane.open(query, { officeJs });
+    session = opened.session;
+    return opened;
   }
-
-  const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
-  const waitVisible = (locator: Locator, timeout = 20_000) =>
-    expect.poll(() => locator.isVisible(), { timeout }).toBe(true);
 
   it("inserts a role profile into the memory workbook, by keyboard alone", async () => {
     const { page, found } = await open("?workbook=memory");
@@ -103,11 +71,7 @@ describe("task pane in chromium", () => {
 
     // Nothing wider than the task pane.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    // Fluent's open/close motions run on the Web Animations API: let them finish before the picture.
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await screenshot(page, SCREENSHOT);
     expect(found.errors).toEqual([]);
     expect(session!.offsiteRequests).toEqual([]);
   }, 60_000);

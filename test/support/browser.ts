@@ -5,14 +5,15 @@
  * refused and recorded, so a test can check that the task pane sends nothing over the network.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { type BrowserContext, type Page, chromium } from "playwright-core";
+import { type BrowserContext, type Locator, type Page, chromium } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(import.meta.url);
@@ -155,4 +156,64 @@ export function collectPageErrors(page: Page): PageErrors {
     found.errors.push(`uncaught: ${error.message}`);
   });
   return found;
+}
+
+export interface OpenedPane {
+  readonly session: BrowserSession;
+  readonly page: Page;
+  readonly found: PageErrors;
+}
+
+export interface TaskPaneInChromium {
+  /**
+   * A fresh chromium on taskpane.html with `query` ("?workbook=memory"), its console errors collected from the
+   * start. `beforeLoad` watches the page before it loads (its requests, say). Closed after the test.
+   */
+  open(query: string, options?: { officeJs?: boolean; beforeLoad?: (page: Page) => void }): Promise<OpenedPane>;
+}
+
+/**
+ * A test file's set-up: the add-in built and served for the file's tests (removed after them), and a browser
+ * session per test, closed after each so a failed test leaves no chromium behind.
+ */
+export function taskPaneInChromium(buildTimeout = 180_000): TaskPaneInChromium {
+  let dist = "";
+  let server: StaticServer | undefined;
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    dist = await buildAddIn();
+    server = await serveFolder(dist);
+  }, buildTimeout);
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+  afterAll(async () => {
+    await server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+  return {
+    async open(query, { officeJs = true, beforeLoad } = {}) {
+      if (!server) throw new Error("the add-in is not served: call taskPaneInChromium() at the top of the test file");
+      session = await launchBrowser({ officeJs });
+      const page = await session.context.newPage();
+      const found = collectPageErrors(page);
+      beforeLoad?.(page);
+      await page.goto(`${server.origin}/taskpane.html${query}`);
+      return { session, page, found };
+    },
+  };
+}
+
+export const isFocused = (locator: Locator): Promise<boolean> => locator.evaluate((el) => el === document.activeElement);
+
+export const waitVisible = (locator: Locator, timeout = 20_000): Promise<void> =>
+  expect.poll(() => locator.isVisible(), { timeout }).toBe(true);
+
+/** The whole page from its top, once Fluent's motions (Web Animations) have finished, into `file`. */
+export async function screenshot(page: Page, file: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+  mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
 }

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
-import { describeRebuild, nameList } from "../../src/taskpane/skillMix/describeSkillMix";
-import { progressOf } from "../../src/taskpane/skillMix/RunStatus";
+import { describeRebuild, nameList, progressOf } from "../../src/taskpane/skillMix/describeSkillMix";
 import { parseTeamList } from "../../src/taskpane/skillMix/teamList";
-import type { SkillMixRun } from "../../src/taskpane/skillMix/useSkillMixRun";
 
 const roles = defaultCatalog().roles;
 
@@ -82,13 +80,12 @@ describe("the words for a register build", () => {
 });
 
 describe("progress", () => {
-  const run: SkillMixRun = { title: "t", run: async () => ({ results: [] }) };
   it("counts all sheets together, and names the one being written", () => {
-    expect(progressOf({ phase: "running", run, key: null, index: 0, count: 0, done: 0, total: 0 })).toEqual({ label: "Reading the workbook…", value: undefined });
-    expect(progressOf({ phase: "running", run, key: "skill-mix:summary", index: 2, count: 4, done: 1, total: 2 })).toEqual({
+    expect(progressOf({ key: null, index: 0, count: 0, done: 0, total: 0 })).toEqual({ label: "Reading the workbook…", value: undefined });
+    expect(progressOf({ key: "skill-mix:summary", index: 2, count: 4, done: 1, total: 2 })).toEqual({
       label: "Writing “Skill mix summary” (sheet 2 of 4)…",
       value: 1.5 / 4,
     });
-    expect(progressOf({ phase: "running", run, key: "skill-mix:progression:a:b", index: 1, count: 1, done: 0, total: 0 }).label).toBe("Writing “Progression”…");
+    expect(progressOf({ key: "skill-mix:progression:a:b", index: 1, count: 1, done: 0, total: 0 }).label).toBe("Writing “Progression”…");
   });
 });

@@ -11,7 +11,8 @@
  * page and a worker-src in the CSP). A role profile is a few pages, read in well under a second, so the pane does
  * not notice the work.
  */
-import { type PositionedText, textFromPositionedItems } from "../../domain/import/pdfLayout";
+import { textFromPositionedItems } from "../../domain/import/pdfLayout";
+import { positionedTextItems } from "../../domain/import/pdfTextItems";
 
 /** The API of pdf.min.mjs, which ships without types of its own: the same build as pdf.mjs, minified. */
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -41,15 +42,7 @@ export async function readPdfText(data: Uint8Array): Promise<string> {
   const document = await pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true, verbosity: pdfjs.VerbosityLevel.ERRORS })
     .promise;
   try {
-    const items: PositionedText[] = [];
-    for (let page = 1; page <= document.numPages; page++) {
-      const content = await (await document.getPage(page)).getTextContent();
-      for (const item of content.items) {
-        if (!("str" in item)) continue;
-        items.push({ page, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, text: item.str });
-      }
-    }
-    return textFromPositionedItems(items);
+    return textFromPositionedItems(await positionedTextItems(document));
   } finally {
     await document.destroy();
   }

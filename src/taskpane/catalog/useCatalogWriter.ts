@@ -7,10 +7,11 @@ import type { RowsMerge } from "../../catalog/workbookCatalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { CATALOG_SHEET } from "../../sheets/catalogSheet";
 import type { CatalogAdditionPlan } from "../../workbook/catalog";
-import { type SheetWriter, useSheetWriter } from "../writing/useSheetWriter";
+import { sheetJob } from "../writing/sheetJob";
+import { type SheetsWriter, useSheetsWriter } from "../writing/useSheetsWriter";
 
 export interface CatalogWriter {
-  readonly writer: SheetWriter;
+  readonly writer: SheetsWriter;
   /** What the last written addition did to the rows; null until one is written. */
   readonly merge: RowsMerge | null;
   /** `sheet`: where the Catalog sheet is now (for messages), or null when there is none yet. */
@@ -18,7 +19,7 @@ export interface CatalogWriter {
 }
 
 export function useCatalogWriter(workbook: WorkbookAdapter, onWritten: () => unknown): CatalogWriter {
-  const writer = useSheetWriter(workbook);
+  const writer = useSheetsWriter(workbook);
   const [planned, setPlanned] = useState<RowsMerge | null>(null);
   const phase = writer.state.phase;
   useEffect(() => {
@@ -30,7 +31,8 @@ export function useCatalogWriter(workbook: WorkbookAdapter, onWritten: () => unk
     writer,
     merge: phase === "written" ? planned : null,
     write: (sheet, plan) =>
-      void writer.write({
+      void writer.run(
+        sheetJob({
         what: "workbook catalog",
         sheet: sheet ?? CATALOG_SHEET,
         // The plan reads the sheet first, so a retry (to a new sheet after a conflict) reads it again.
@@ -39,6 +41,7 @@ export function useCatalogWriter(workbook: WorkbookAdapter, onWritten: () => unk
           setPlanned(built.merge);
           return built.plan;
         },
-      }),
+        }),
+      ),
   };
 }

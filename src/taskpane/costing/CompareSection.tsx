@@ -6,8 +6,8 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Catalog } from "../../catalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { compareJob } from "./costingJobs";
-import { SheetsWriteStatus } from "./SheetsWriteStatus";
-import { useSheetsWriter } from "./useSheetsWriter";
+import { WriteStatus } from "../writing/WriteStatus";
+import { useSheetsWriter } from "../writing/useSheetsWriter";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -29,7 +29,7 @@ export function CompareSection({ catalog, workbook }: { catalog: Catalog; workbo
         <Button appearance="primary" disabledFocusable={writer.busy} onClick={() => void writer.run(compareJob(catalog))}>
           Compare scenarios
         </Button>
-        <SheetsWriteStatus writer={writer} />
+        <WriteStatus writer={writer} />
       </div>
     </div>
   );

@@ -8,8 +8,8 @@ import type { Catalog } from "../../catalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { payTablesJob } from "./costingJobs";
 import { yearChoices } from "./costingText";
-import { SheetsWriteStatus } from "./SheetsWriteStatus";
-import { useSheetsWriter } from "./useSheetsWriter";
+import { WriteStatus } from "../writing/WriteStatus";
+import { useSheetsWriter } from "../writing/useSheetsWriter";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -71,7 +71,7 @@ export function PayTablesSection({ catalog, workbook }: { catalog: Catalog; work
         <Button appearance="primary" disabledFocusable={writer.busy} onClick={insert}>
           Insert pay scales and on-costs
         </Button>
-        <SheetsWriteStatus writer={writer} />
+        <WriteStatus writer={writer} />
       </div>
     </div>
   );

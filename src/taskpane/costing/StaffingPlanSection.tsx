@@ -13,8 +13,8 @@ import { PensionField, YearField, useFieldStyles } from "./CostingFields";
 import { staffingPlanJob } from "./costingJobs";
 import { parseVacancyPercent } from "./costingText";
 import { PendingPosts } from "./PendingPosts";
-import { SheetsWriteStatus } from "./SheetsWriteStatus";
-import { type SheetsJob, useSheetsWriter } from "./useSheetsWriter";
+import { WriteStatus } from "../writing/WriteStatus";
+import { type SheetsJob, useSheetsWriter } from "../writing/useSheetsWriter";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -121,7 +121,7 @@ export function StaffingPlanSection({ catalog, workbook }: { catalog: Catalog; w
             Build staffing plan
           </Button>
         </div>
-        <SheetsWriteStatus writer={writer} />
+        <WriteStatus writer={writer} />
       </div>
     </div>
   );

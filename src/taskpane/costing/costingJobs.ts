@@ -1,11 +1,11 @@
 /**
- * The Costing tab's writes, as jobs for useSheetsWriter: the pay reference tables, the staffing plan (through
+ * The Costing tab's writes, as jobs for the sheets writer: the pay reference tables, the staffing plan (through
  * buildStaffingPlan), and scenario B with the comparison. Each reads what the workbook holds first, so nothing the
  * user did is lost, and stops at the first conflict.
  */
 import type { Catalog } from "../../catalog";
 import { type PlanParameters, type PlannedPost, defaultYear, parsePlannedPost } from "../../domain";
-import type { CellValue, ConflictPolicy, TableData, WorkbookAdapter } from "../../excel/adapter";
+import type { CellValue, TableData, WorkbookAdapter } from "../../excel/adapter";
 import { compareScenariosSheet } from "../../sheets/compareScenarios";
 import { ON_COSTS_TABLE, PAY_SCALES_TABLE, PAY_SCALE_HEADERS, onCostsSheet, payScalesSheet } from "../../sheets/payReference";
 import { parseRange } from "../../sheets/plan";
@@ -13,7 +13,8 @@ import { PLAN_INPUT_HEADERS, planNames, staffingPlanSheet } from "../../sheets/s
 import { buildStaffingPlan, readOnCosts } from "../../workbook/costing";
 import { rowsByHeaders } from "../../workbook/tableRows";
 import { cellDateToIso, formatRate, joinWords } from "./costingText";
-import type { JobReport, SheetsJob } from "./useSheetsWriter";
+import type { JobReport, SheetsJob, SheetsJobOptions } from "../writing/useSheetsWriter";
+import { costingWords } from "./describeSheets";
 
 const q = (text: string): string => `“${text}”`;
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -32,7 +33,8 @@ export function payTablesJob(catalog: Catalog, chosen: readonly string[]): Sheet
   return {
     title: "Pay tables inserted",
     sheets: 2,
-    async run(workbook: WorkbookAdapter, onConflict: ConflictPolicy): Promise<JobReport> {
+    words: costingWords,
+    async run(workbook: WorkbookAdapter, { onConflict }: SheetsJobOptions): Promise<JobReport> {
       const [pay, onCosts] = await Promise.all([workbook.readTable(PAY_SCALES_TABLE), workbook.readTable(ON_COSTS_TABLE)]);
       const already = new Set([...yearsIn(pay), ...yearsIn(onCosts)]);
       const catalogYears = catalog.pay.payScales.map((s) => s.year);
@@ -72,7 +74,8 @@ export function staffingPlanJob(catalog: Catalog, posts: readonly PlannedPost[],
   return {
     title: "Staffing plan built",
     sheets: 4,
-    async run(workbook: WorkbookAdapter, onConflict: ConflictPolicy): Promise<JobReport> {
+    words: costingWords,
+    async run(workbook: WorkbookAdapter, { onConflict }: SheetsJobOptions): Promise<JobReport> {
       const names = planNames();
       const [plan, params] = await Promise.all([workbook.readTable(names.table), workbook.readTable(names.parameters)]);
       const existing = new Set(rowsByHeaders(plan, ["Post"]).map((r) => text(r[0]).toLowerCase()));
@@ -138,7 +141,8 @@ function unique(titles: readonly string[]): string[] {
 export function compareJob(catalog: Catalog): SheetsJob {
   return {
     title: "Scenarios compared",
-    async run(workbook: WorkbookAdapter, onConflict: ConflictPolicy): Promise<JobReport> {
+    words: costingWords,
+    async run(workbook: WorkbookAdapter, { onConflict }: SheetsJobOptions): Promise<JobReport> {
       const a = planNames();
       const b = planNames("B");
       const [planA, planB, paramsA] = await Promise.all([workbook.readTable(a.table), workbook.readTable(b.table), workbook.readTable(a.parameters)]);

@@ -15,7 +15,7 @@ import {
   describeWritten,
   newSheetResolves,
 } from "../writing/describeWrite";
-import type { JobReport, SheetWritten, SheetsJob } from "./useSheetsWriter";
+import type { SheetResult, SheetsWords } from "../writing/useSheetsWriter";
 
 const q = (text: string): string => `“${text}”`;
 
@@ -31,7 +31,7 @@ const NOUNS: Record<string, string> = {
 /** What a sheet holds, as a noun phrase for messages: "plan summary". */
 export const sheetNoun = (key: string): string => NOUNS[key] ?? "sheet";
 
-function writtenLines(sheets: readonly SheetWritten[]): string[] {
+function writtenLines(sheets: readonly SheetResult[]): string[] {
   const lines: string[] = [];
   for (const { key, result } of sheets) {
     if (result.status !== "written") continue;
@@ -43,19 +43,20 @@ function writtenLines(sheets: readonly SheetWritten[]): string[] {
   return lines;
 }
 
-export function describeSheetsWritten(job: SheetsJob, written: readonly SheetWritten[], report: JobReport): Message {
+function describeSheetsWritten(title: string, written: readonly SheetResult[], lines: readonly string[] = []): Message {
   // What the job did first ("Added 2 posts."), then each sheet.
-  return { title: job.title, lines: [...(report.lines ?? []), ...writtenLines(written)] };
+  return { title, lines: [...lines, ...writtenLines(written)] };
 }
 
-function notWritten(job: SheetsJob, written: readonly SheetWritten[], sheetName: string): string {
-  const after = job.sheets === undefined ? 0 : job.sheets - written.length - 1;
+/** `count`: the sheets in the job, 0 when it did not say. */
+function notWritten(count: number, written: readonly SheetResult[], sheetName: string): string {
+  const after = count === 0 ? 0 : count - written.length - 1;
   return after > 0
     ? `${q(sheetName)} and the ${after === 1 ? "sheet" : `${after} sheets`} after it were not written`
     : `${q(sheetName)} was not written`;
 }
 
-export function describeSheetsConflict(job: SheetsJob, written: readonly SheetWritten[], conflict: SheetWritten): Message {
+function describeSheetsConflict(count: number, written: readonly SheetResult[], conflict: SheetResult): Message {
   const result = conflict.result as ConflictResult;
   const what = sheetNoun(conflict.key);
   const lines = result.conflicts.map(describeConflict);
@@ -63,21 +64,21 @@ export function describeSheetsConflict(job: SheetsJob, written: readonly SheetWr
   if (done.length > 0) lines.push(`Already done: ${done.join(" ")}`);
   lines.push(
     newSheetResolves(result)
-      ? `${notWritten(job, written, result.sheetName)}. Write the ${what} to a new sheet instead, or cancel and move your data first.`
-      : `${notWritten(job, written, result.sheetName)}. Rename or remove what uses that name, then try again.`,
+      ? `${notWritten(count, written, result.sheetName)}. Write the ${what} to a new sheet instead, or cancel and move your data first.`
+      : `${notWritten(count, written, result.sheetName)}. Rename or remove what uses that name, then try again.`,
   );
   return { title: `Your data is on ${q(result.sheetName)}`, lines };
 }
 
-export function describeSheetsCancelled(job: SheetsJob, written: readonly SheetWritten[], conflict: SheetWritten): Message {
+function describeSheetsCancelled(count: number, written: readonly SheetResult[], conflict: SheetResult): Message {
   if (written.length === 0) return { title: "Cancelled", lines: ["Nothing was written; your data is as it was."] };
   return {
     title: "Cancelled",
-    lines: [...writtenLines(written), `${notWritten(job, written, conflict.result.sheetName)}; your data there is as it was.`],
+    lines: [...writtenLines(written), `${notWritten(count, written, conflict.result.sheetName)}; your data there is as it was.`],
   };
 }
 
-export function describeSheetsError(written: readonly SheetWritten[], sheet: string | null, key: string | null, error: unknown): Message {
+function describeSheetsError(written: readonly SheetResult[], sheet: string | null, key: string | null, error: unknown): Message {
   if (sheet === null) {
     // It failed before writing anything (reading the workbook, most likely).
     const text = error instanceof Error ? error.message : String(error);
@@ -87,3 +88,15 @@ export function describeSheetsError(written: readonly SheetWritten[], sheet: str
   const done = writtenLines(written);
   return done.length > 0 ? { title: message.title, lines: [...message.lines, `Written before it: ${done.join(" ")}`] } : message;
 }
+
+/** The Costing tab's words: a spinner naming the sheet, n of N when the job knows how many. */
+export const costingWords: SheetsWords = {
+  progress: ({ name, index, count }) => {
+    const of = count > 0 && index > 0 ? ` (sheet ${index} of ${count})` : "";
+    return { label: name === null ? "Reading the workbook…" : `Writing “${name}”${of}…` };
+  },
+  written: (state) => describeSheetsWritten(state.job.title, state.written, state.report.lines),
+  conflict: (state) => describeSheetsConflict(state.count, state.written, state.conflict),
+  cancelled: (state) => describeSheetsCancelled(state.count, state.written, state.conflict),
+  error: (state) => describeSheetsError(state.written, state.failed?.name ?? null, state.failed?.key ?? null, state.error),
+};

@@ -7,7 +7,8 @@ import { useMemo, useRef, useState } from "react";
 import type { Catalog } from "../../catalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { JE_LOG_TABLE, jeLogSheet } from "../../sheets/jeLog";
-import { useSheetWriter } from "../writing/useSheetWriter";
+import { sheetJob } from "../writing/sheetJob";
+import { useSheetsWriter } from "../writing/useSheetsWriter";
 import { WriteStatus } from "../writing/WriteStatus";
 import { FactorPicker } from "./FactorPicker";
 import { emptyLevels, existingLogRows, summarizeJe, todayIso } from "./jeCalculation";
@@ -33,7 +34,7 @@ export function JeCalculatorTab({ catalog, workbook, today = todayIso }: JeCalcu
   const [levels, setLevels] = useState<(number | null)[]>(() => emptyLevels(scheme));
   const [tried, setTried] = useState(false);
   const summary = useMemo(() => summarizeJe(scheme, levels), [scheme, levels]);
-  const writer = useSheetWriter(workbook);
+  const writer = useSheetsWriter(workbook);
   const postInput = useRef<HTMLInputElement>(null);
   const factorSelects = useRef<(HTMLSelectElement | null)[]>([]);
   const postMissing = tried && post.trim() === "";
@@ -54,11 +55,13 @@ export function JeCalculatorTab({ catalog, workbook, today = todayIso }: JeCalcu
       return;
     }
     const entry = { date: today(), post: post.trim(), levels: levels.map(String) };
-    void writer.write({
+    void writer.run(
+      sheetJob({
       what: "JE log",
       sheet: "JE log",
       makePlan: async () => jeLogSheet(catalog, existingLogRows(catalog, await workbook.readTable(JE_LOG_TABLE)), entry),
-    });
+      }),
+    );
   };
 
   return (

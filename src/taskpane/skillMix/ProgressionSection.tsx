@@ -8,9 +8,10 @@ import type { Catalog } from "../../catalog";
 import { type Role, progressionGap } from "../../domain";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { buildProgression } from "../../workbook/skillMix";
-import { plural } from "./describeSkillMix";
-import { RunStatus } from "./RunStatus";
-import { type WriteLock, useSkillMixRun } from "./useSkillMixRun";
+import { plural, runReport, skillMixJob } from "./describeSkillMix";
+import { useSheetsWriter } from "../writing/useSheetsWriter";
+import type { WriteLock } from "../writing/writeLock";
+import { WriteStatus } from "../writing/WriteStatus";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -45,7 +46,7 @@ function RoleField({ label, roles, value, onChange, problem }: { label: string; 
 
 export function ProgressionSection({ catalog, workbook, lock }: { catalog: Catalog; workbook: WorkbookAdapter; lock: WriteLock }) {
   const styles = useStyles();
-  const runner = useSkillMixRun(workbook, lock);
+  const runner = useSheetsWriter(workbook, lock);
   const [[fromId, toId], setPair] = useState(() => defaultPair(catalog.roles));
   const from = catalog.roles.find((r) => r.id === fromId);
   const to = catalog.roles.find((r) => r.id === toId);
@@ -55,13 +56,12 @@ export function ProgressionSection({ catalog, workbook, lock }: { catalog: Catal
   const insert = (): void => {
     if (!gap) return;
     const { from: a, to: b, toGain } = gap;
-    void runner.start({
-      title: "Progression inserted",
-      run: async (wb, options) => ({
-        lines: [`${a.title} → ${b.title}: ${plural(toGain, "competence")} to gain.`],
-        results: await buildProgression(wb, catalog, a.id, b.id, options),
+    void runner.run(
+      skillMixJob("Progression inserted", async (wb, options) => {
+        await buildProgression(wb, catalog, a.id, b.id, options);
+        return runReport([`${a.title} → ${b.title}: ${plural(toGain, "competence")} to gain.`]);
       }),
-    });
+    );
   };
 
   return (
@@ -91,7 +91,7 @@ export function ProgressionSection({ catalog, workbook, lock }: { catalog: Catal
           Insert progression sheet
         </Button>
       </div>
-      <RunStatus runner={runner} />
+      <WriteStatus writer={runner} />
     </div>
   );
 }

@@ -9,9 +9,10 @@ import type { Catalog } from "../../catalog";
 import { type Role, SERVICE_LABELS, SERVICES, type Service } from "../../domain";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { buildRoleMatrix } from "../../workbook/skillMix";
-import { plural } from "./describeSkillMix";
-import { RunStatus } from "./RunStatus";
-import { type WriteLock, useSkillMixRun } from "./useSkillMixRun";
+import { plural, runReport, skillMixJob } from "./describeSkillMix";
+import { useSheetsWriter } from "../writing/useSheetsWriter";
+import type { WriteLock } from "../writing/writeLock";
+import { WriteStatus } from "../writing/WriteStatus";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -28,7 +29,7 @@ export const inMatrixByDefault = (role: Role): boolean => role.service === "liai
 
 export function RoleMatrixSection({ catalog, workbook, lock }: { catalog: Catalog; workbook: WorkbookAdapter; lock: WriteLock }) {
   const styles = useStyles();
-  const runner = useSkillMixRun(workbook, lock);
+  const runner = useSheetsWriter(workbook, lock);
   // What the user changed, by role id; the rest keep their default (so a role added to the catalog later has one).
   const [picked, setPicked] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [problem, setProblem] = useState<string | null>(null);
@@ -48,13 +49,12 @@ export function RoleMatrixSection({ catalog, workbook, lock }: { catalog: Catalo
       return;
     }
     const ids = chosen.map((r) => r.id);
-    void runner.start({
-      title: "Role matrix inserted",
-      run: async (wb, options) => ({
-        lines: [`${plural(ids.length, "role")}: ${chosen.map((r) => r.title).join("; ")}.`],
-        results: await buildRoleMatrix(wb, catalog, ids, options),
+    void runner.run(
+      skillMixJob("Role matrix inserted", async (wb, options) => {
+        await buildRoleMatrix(wb, catalog, ids, options);
+        return runReport([`${plural(ids.length, "role")}: ${chosen.map((r) => r.title).join("; ")}.`]);
       }),
-    });
+    );
   };
 
   const firstId = byService[0]?.roles[0]?.id;
@@ -95,7 +95,7 @@ export function RoleMatrixSection({ catalog, workbook, lock }: { catalog: Catalo
       <Text size={200} className={styles.hint}>
         Inserting again refreshes the Role matrix sheet with the roles chosen now.
       </Text>
-      <RunStatus runner={runner} />
+      <WriteStatus writer={runner} />
     </div>
   );
 }

@@ -9,12 +9,13 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { Catalog } from "../../catalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { type TeamSource, buildSkillMix } from "../../workbook/skillMix";
-import { describeRebuild } from "./describeSkillMix";
-import { RunStatus } from "./RunStatus";
+import { describeRebuild, runReport, skillMixJob } from "./describeSkillMix";
 import { TeamListField } from "./TeamListField";
 import { parseTeamList } from "./teamList";
 import { ThresholdsNote } from "./ThresholdsNote";
-import { type WriteLock, useSkillMixRun } from "./useSkillMixRun";
+import { useSheetsWriter } from "../writing/useSheetsWriter";
+import type { WriteLock } from "../writing/writeLock";
+import { WriteStatus } from "../writing/WriteStatus";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -31,7 +32,7 @@ const SOURCES: readonly { value: SourceKind; label: string }[] = [
 
 export function TeamRegisterSection({ catalog, workbook, lock }: { catalog: Catalog; workbook: WorkbookAdapter; lock: WriteLock }) {
   const styles = useStyles();
-  const runner = useSkillMixRun(workbook, lock);
+  const runner = useSheetsWriter(workbook, lock);
   const [source, setSource] = useState<SourceKind>("staffingPlan");
   const [text, setText] = useState("");
   const [tried, setTried] = useState(false);
@@ -42,7 +43,7 @@ export function TeamRegisterSection({ catalog, workbook, lock }: { catalog: Cata
   // The thresholds note re-reads the workbook once a run has finished.
   const phase = runner.state.phase;
   useEffect(() => {
-    if (phase !== "running" && phase !== "idle") setVersion((v) => v + 1);
+    if (phase !== "writing" && phase !== "idle") setVersion((v) => v + 1);
   }, [phase]);
 
   const build = (): void => {
@@ -57,13 +58,12 @@ export function TeamRegisterSection({ catalog, workbook, lock }: { catalog: Cata
     } else {
       team = { kind: source };
     }
-    void runner.start({
-      title: "Team register built",
-      run: async (wb, options) => {
-        const outcome = await buildSkillMix(wb, catalog, { source: team, skipRoleMatrix: true }, options);
-        return { results: outcome.results, ...describeRebuild(outcome) };
-      },
-    });
+    void runner.run(
+      skillMixJob("Team register built", async (wb, options) => {
+        const { lines, review } = describeRebuild(await buildSkillMix(wb, catalog, { source: team, skipRoleMatrix: true }, options));
+        return runReport(lines, review);
+      }),
+    );
   };
 
   return (
@@ -95,7 +95,7 @@ export function TeamRegisterSection({ catalog, workbook, lock }: { catalog: Cata
           Build team register
         </Button>
       </div>
-      <RunStatus runner={runner} />
+      <WriteStatus writer={runner} />
       <ThresholdsNote workbook={workbook} version={version} />
     </div>
   );

@@ -6,7 +6,8 @@ import { DomainError } from "../../domain";
 import type { SkillMixOutcome } from "../../workbook/skillMix";
 import { SKILL_MIX_KEYS } from "../../sheets/skillMix";
 import { type ConflictResult, type Message, type WrittenResult, describeConflict, describeError, describeWritten, newSheetResolves } from "../writing/describeWrite";
-import type { SheetResult } from "./useSkillMixRun";
+import type { JobReport, SheetProgress, SheetResult, SheetsJob, SheetsJobOptions, SheetsWords } from "../writing/useSheetsWriter";
+import type { WorkbookAdapter } from "../../excel/adapter";
 
 const q = (text: string): string => `“${text}”`;
 
@@ -121,4 +122,40 @@ export function describeRunError(written: readonly SheetResult[], key: string | 
   const sheet = sheetOf(key);
   const message = describeError(sheet.noun, sheet.name, error);
   return done.length > 0 ? { title: message.title, lines: [...message.lines, `Written before it: ${done.join(" ")}`] } : message;
+}
+
+/** The running job's label and how far it is, all sheets together (0 to 1). */
+export function progressOf(state: Pick<SheetProgress, "key" | "index" | "count" | "done" | "total">): { label: string; value: number | undefined } {
+  if (state.key === null) return { label: "Reading the workbook…", value: undefined };
+  const of = state.count > 1 ? ` (sheet ${state.index} of ${state.count})` : "";
+  const within = state.total > 0 ? state.done / state.total : 0;
+  return { label: `Writing “${sheetOf(state.key).name}”${of}…`, value: (state.index - 1 + within) / Math.max(1, state.count) };
+}
+
+/** The Skill mix tab's words: a progress bar naming the sheet (n of N), then what the run did and each sheet. */
+export const skillMixWords: SheetsWords = {
+  progressBar: true,
+  progress: progressOf,
+  written: (state) => ({ title: state.job.title, lines: [...(state.report.lines ?? []), ...sheetLines(state.written)] }),
+  conflict: (state) => describeRunConflict(state.written, state.conflict, state.count),
+  cancelled: (state) => {
+    const message = describeRunCancelled(state.written);
+    return state.written.length > 0 ? { ...message, lines: [...(state.report.lines ?? []), ...message.lines] } : message;
+  },
+  // A failure while a sheet was being written names it; one after (or before any) is the flow's own.
+  error: ({ written, failed, error }) => describeRunError(written, failed && !failed.written ? failed.key : null, error),
+};
+
+/** What a run did besides its sheets, and what needs the user's eye (shown as a warning beside the outcome). */
+export function runReport(lines: readonly string[], review: readonly string[] = []): JobReport {
+  return review.length > 0 ? { lines, warnings: { title: "Needs review", lines: review } } : { lines };
+}
+
+/**
+ * One of the skill-mix flows (buildRoleMatrix, buildSkillMix, buildProgression) as a job. A retry after a conflict
+ * keeps the first run's report (who was added…): the second run reads the register the first one wrote, so it
+ * would find nobody new.
+ */
+export function skillMixJob(title: string, run: (workbook: WorkbookAdapter, options: SheetsJobOptions) => Promise<JobReport>): SheetsJob {
+  return { title, keepsFirstReport: true, words: skillMixWords, run };
 }

@@ -1,7 +1,8 @@
 /** A button that writes one sheet plan, with its progress and outcome below it. */
 import { Button } from "@fluentui/react-components";
 import type { WorkbookAdapter } from "../../excel/adapter";
-import { type WriteJob, useSheetWriter } from "./useSheetWriter";
+import { type WriteJob, sheetJob } from "./sheetJob";
+import { useSheetsWriter } from "./useSheetsWriter";
 import { WriteStatus } from "./WriteStatus";
 
 export interface InsertSheetProps {
@@ -11,10 +12,10 @@ export interface InsertSheetProps {
 }
 
 export function InsertSheet({ workbook, label, job }: InsertSheetProps) {
-  const writer = useSheetWriter(workbook);
+  const writer = useSheetsWriter(workbook);
   return (
     <div>
-      <Button appearance="primary" disabledFocusable={writer.busy} onClick={() => void writer.write(job)}>
+      <Button appearance="primary" disabledFocusable={writer.busy} onClick={() => void writer.run(sheetJob(job))}>
         {label}
       </Button>
       <WriteStatus writer={writer} />
