@@ -13,10 +13,10 @@ export interface PdfTextDocument {
   getPage(page: number): Promise<{ getTextContent(): Promise<{ readonly items: readonly PdfContentItem[] }> }>;
 }
 
-export async function positionedTextItems(document: PdfTextDocument): Promise<PositionedText[]> {
+export async function positionedTextItems(pdf: PdfTextDocument): Promise<PositionedText[]> {
   const items: PositionedText[] = [];
-  for (let page = 1; page <= document.numPages; page++) {
-    const content = await (await document.getPage(page)).getTextContent();
+  for (let page = 1; page <= pdf.numPages; page++) {
+    const content = await (await pdf.getPage(page)).getTextContent();
     for (const item of content.items) {
       if (!("str" in item)) continue;
       items.push({ page, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, text: item.str });
