@@ -2,14 +2,13 @@
  * Adding a role read from a profile to the workbook's Catalog sheet: the user settles its id and title (the
  * document's role may share them with a built-in role), sees what adding it will do, and adds it.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Catalog } from "../../catalog";
 import type { Competence, Role } from "../../domain";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { type WorkbookCatalogView, planCatalogAddition } from "../../workbook/catalog";
-import { WriteStatus } from "../writing/WriteStatus";
-import { describeMerge } from "./describeMerge";
+import { CatalogWriteOutcome } from "./CatalogWriteOutcome";
 import { type AdditionCheck, checkAddition } from "./profileImport";
 import { useCatalogWriter } from "./useCatalogWriter";
 
@@ -86,14 +85,7 @@ export function AddRoleForm({ base, workbook, view, role, newCompetences, onWrit
         <Button appearance="primary" disabled={check.kind === "blocked"} disabledFocusable={catalogWriter.writer.busy} onClick={add}>
           {replace ? "Replace in the Catalog sheet" : "Add to the Catalog sheet"}
         </Button>
-        <WriteStatus writer={catalogWriter.writer} />
-        {catalogWriter.merge
-          ? describeMerge(catalogWriter.merge).map((line) => (
-              <Text key={line} as="p" block>
-                {line}
-              </Text>
-            ))
-          : null}
+        <CatalogWriteOutcome catalogWriter={catalogWriter} />
       </div>
     </section>
   );

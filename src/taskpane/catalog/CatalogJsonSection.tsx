@@ -19,8 +19,7 @@ import type { Catalog } from "../../catalog";
 import { type JsonIssue, type WorkbookCatalog, readCatalogJson, workbookCatalogOf } from "../../catalog/workbookCatalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { type WorkbookCatalogView, exportWorkbookCatalogJson, planCatalogAddition } from "../../workbook/catalog";
-import { WriteStatus } from "../writing/WriteStatus";
-import { describeMerge } from "./describeMerge";
+import { CatalogWriteOutcome } from "./CatalogWriteOutcome";
 import { FileChooser } from "./FileChooser";
 import { saveTextFile } from "./saveTextFile";
 import { useCatalogWriter } from "./useCatalogWriter";
@@ -141,14 +140,7 @@ export function CatalogJsonSection({ base, workbook, view, onWritten }: CatalogJ
           </div>
         </>
       ) : null}
-      <WriteStatus writer={catalogWriter.writer} />
-      {catalogWriter.merge
-        ? describeMerge(catalogWriter.merge).map((line) => (
-            <Text key={line} as="p" block>
-              {line}
-            </Text>
-          ))
-        : null}
+      <CatalogWriteOutcome catalogWriter={catalogWriter} />
     </section>
   );
 }
