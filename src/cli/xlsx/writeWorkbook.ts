@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import {
   type CellStyle,
+  type ColumnValidation,
   type ConditionalFormatPlan,
   type PlanCell,
   type RangeBlock,
@@ -163,7 +164,12 @@ function writeTable(sheet: ExcelJS.Worksheet, block: TableBlock): void {
       const total = block.totals?.[i] ?? null;
       if (total === null || total === undefined) return { name: c.header, filterButton: true };
       if (isFormulaCell(total)) {
-        return { name: c.header, filterButton: true, totalsRowFunction: "custom", totalsRowFormula: qualifyStructuredReferences(formulaText(total.formula), block.name) };
+        // exceljs writes a "custom" totals function without its <totalsRowFormula>, which Excel repairs away:
+        // only the built-in sum (SUBTOTAL(109,…) of the column itself) is written.
+        if (!isColumnSum(total.formula, c.header)) {
+          throw new Error(`table ${block.name}: the totals row of '${c.header}' is not SUBTOTAL(109,[${c.header}])`);
+        }
+        return { name: c.header, filterButton: true, totalsRowFunction: "sum" };
       }
       return { name: c.header, filterButton: true, totalsRowLabel: String(total) };
     }),
@@ -177,11 +183,32 @@ function writeTable(sheet: ExcelJS.Worksheet, block: TableBlock): void {
       const cell = sheet.getCell(origin.row + 1 + r, col);
       if (c.numberFormat) cell.numFmt = c.numberFormat;
       if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
-      if (c.validation) {
-        cell.dataValidation = { type: "list", allowBlank: true, showErrorMessage: true, formulae: [listFormula(c.validation)] };
-      }
     }
   });
+  // One rule per run of adjacent columns with the same list, over the body: never one per cell, which exceljs
+  // merges by address text into overlapping ranges.
+  const bodyTop = origin.row + 1;
+  const bodyBottom = origin.row + rows.length;
+  for (let i = 0; i < block.columns.length; ) {
+    const v = block.columns[i]!.validation;
+    let j = i + 1;
+    if (v) while (j < block.columns.length && sameValidation(block.columns[j]!.validation, v)) j++;
+    if (v) {
+      const ref = `${columnLetter(origin.col + i)}${bodyTop}:${columnLetter(origin.col + j - 1)}${bodyBottom}`;
+      // exceljs's types leave out the worksheet's validation list, which takes a rule per range.
+      (sheet as unknown as { dataValidations: { add(ref: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(ref, { type: "list", allowBlank: true, showErrorMessage: true, formulae: [listFormula(v)] });
+    }
+    i = j;
+  }
+}
+
+const sameValidation = (a: ColumnValidation | undefined, b: ColumnValidation): boolean =>
+  a !== undefined && listFormula(a) === listFormula(b);
+
+/** `=SUBTOTAL(109,[Header])` over the column itself: Excel's built-in "sum" totals function. */
+function isColumnSum(formula: string, header: string): boolean {
+  const m = /^=SUBTOTAL\(109,\[(.*)\]\)$/.exec(formula);
+  return m !== null && m[1] === header;
 }
 
 function rangeTopLeft(address: string): string {
@@ -263,7 +290,8 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, plan: 
     sheet.pageSetup = {
       ...sheet.pageSetup,
       orientation: plan.print.landscape ? "landscape" : "portrait",
-      ...(plan.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      // Excel reads fitToWidth/fitToHeight only under fitToPage; exceljs's defaults would leave them without it.
+      ...(plan.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, fitToWidth: undefined, fitToHeight: undefined }),
       ...(plan.print.repeatRows ? { printTitlesRow: `${plan.print.repeatRows.first}:${plan.print.repeatRows.last}` } : {}),
     };
   }
