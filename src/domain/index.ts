@@ -15,3 +15,4 @@ export * from "./postCost";
 export * from "./progressionCost";
 export * from "./staffingPlan";
 export * from "./skillMix";
+export * from "./establishment";

@@ -1,0 +1,4 @@
+export * from "./esrFields";
+export * from "./inputs";
+export * from "./reconcile";
+export * from "./vacantSince";
