@@ -16,3 +16,4 @@ export * from "./progressionCost";
 export * from "./staffingPlan";
 export * from "./skillMix";
 export * from "./establishment";
+export * from "./forecast";

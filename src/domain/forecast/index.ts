@@ -1,0 +1,4 @@
+export * from "./dates";
+export * from "./ladder";
+export * from "./scales";
+export * from "./forecast";
