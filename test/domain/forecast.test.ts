@@ -3,7 +3,7 @@ import { defaultCatalog } from "../../src/catalog";
 import {
   type ForecastPost,
   type ForecastSettings,
-  addMonths,
+  edate,
   forecastBy,
   forecastPay,
   forecastScales,
@@ -119,7 +119,7 @@ describe("forecast: hand-worked cases to the penny", () => {
 
 describe("forecast: steps, dates and scales", () => {
   it("moves on the anniversary itself, 29 February on 28 February as EDATE does", () => {
-    expect(isoOf(addMonths(parseIsoDay("2024-02-29"), 24))).toBe("2026-02-28");
+    expect(isoOf(edate(parseIsoDay("2024-02-29"), 24))).toBe("2026-02-28");
     const ladder = ladderOf(pay, { band: "6", startInBand: parseIsoDay("2024-02-29") });
     expect(ladder.steps.map(isoOf)).toEqual(["2026-02-28", "2029-02-28"]);
     expect(ladderOf(pay, { band: "4", point: "entry" })).toMatchObject({ first: 0, steps: [], points: 2 });

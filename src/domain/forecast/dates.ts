@@ -39,7 +39,7 @@ export function daysInMonth(y: number, m: number): number {
 /**
  * The same day `months` months later, as Excel's EDATE: an anniversary of 29 February falls on 28 February.
  */
-export function addMonths(day: Day, months: number): Day {
+export function edate(day: Day, months: number): Day {
   const { y, m, d } = parts(day);
   const index = y * 12 + (m - 1) + months;
   const ny = Math.floor(index / 12);

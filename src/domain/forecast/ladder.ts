@@ -1,7 +1,7 @@
 import type { Band } from "../band";
 import { invalid, notFound } from "../errors";
 import type { PayData, PayPointName } from "../pay";
-import { type Day, addMonths } from "./dates";
+import { type Day, edate } from "./dates";
 
 /** Where a post stands on its band's pay points over time. */
 export interface Ladder {
@@ -43,7 +43,7 @@ export function ladderOf(data: PayData, input: LadderInput): Ladder {
   const from = input.startInBand ?? (input.point === undefined ? input.startDate : undefined);
   if (from !== undefined) {
     let months = 0;
-    const steps = gaps.map((years) => addMonths(from, (months += years * 12)));
+    const steps = gaps.map((years) => edate(from, (months += years * 12)));
     return { payBand, points, first: 0, steps };
   }
   const point = input.point ?? "top";
