@@ -134,6 +134,9 @@ Desktop Excel cannot be sideloaded from ${process.platform}; use Excel on the we
   4. Browse to the manifest above and Upload. "Workforce Planner" appears on the Home tab, and the
      worksheet functions answer as =WFP.<NAME>(...).
   Excel on the web keeps the upload in the browser's storage: upload again after clearing it.
+
+No Excel at hand? Look at the task pane on an in-memory demo workbook:
+  ${DEV_URL}taskpane.html?workbook=memory
 `);
 }
 

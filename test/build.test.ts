@@ -1,24 +1,20 @@
-// The production build, run once here into a temporary folder with WFP_PUBLIC_URL set, rather than reading a
-// dist/ left by `npm run build`: a stale dist/ would pass for a broken build, the repo's dist/ is not touched while
-// someone else serves it, and the case that matters for release (a production URL) gets built every run. It
-// costs one webpack run (~10 s).
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+// The run's one production build (test/support/sharedBuild.ts), made with WFP_PUBLIC_URL set, rather than a dist/
+// left by `npm run build`: a stale dist/ would pass for a broken build, the repo's dist/ is not touched while
+// someone else serves it, and the case that matters for release (a production URL) is the one built every run.
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { DOMParser } from "@xmldom/xmldom";
 import { OfficeAddinManifest } from "office-addin-manifest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BUILD_PUBLIC_URL, sharedBuild } from "./support/sharedBuild";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const DEV_URL = "https://localhost:3000/";
-// No trailing slash on purpose: the build must add it.
-const PUBLIC_URL = "https://wfp.example.test/planner";
+const PUBLIC_URL = BUILD_PUBLIC_URL;
 const PUBLIC_BASE = `${PUBLIC_URL}/`;
 
 let out = "";
@@ -27,19 +23,8 @@ const dist = (...parts: string[]) => path.join(out, ...parts);
 const read = (...parts: string[]) => readFileSync(dist(...parts), "utf8");
 
 beforeAll(async () => {
-  out = mkdtempSync(path.join(tmpdir(), "wfp-build-test-"));
-  const webpackCli = require.resolve("webpack-cli/bin/cli.js");
-  const run = await promisify(execFile)(
-    process.execPath,
-    [webpackCli, "--mode", "production", "--output-path", out],
-    { cwd: ROOT, env: { ...process.env, WFP_PUBLIC_URL: PUBLIC_URL }, maxBuffer: 16 * 1024 * 1024 },
-  );
-  log = run.stdout + run.stderr;
-}, 180_000);
-
-afterAll(() => {
-  if (out) rmSync(out, { recursive: true, force: true });
-});
+  ({ dir: out, log } = await sharedBuild());
+}, 300_000);
 
 /** The https URLs in a manifest's attributes (manifest.test.ts checks that all its URLs are such). */
 function manifestUrls(xml: string): string[] {

@@ -4,37 +4,28 @@
  * node_modules/@microsoft/office-js/dist instead of Microsoft's CDN. Every other request that leaves 127.0.0.1 is
  * refused and recorded, so a test can check that the task pane sends nothing over the network.
  */
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { type BrowserContext, type Locator, type Page, chromium } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { sharedBuild } from "./sharedBuild";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const require = createRequire(import.meta.url);
 
-export const CHROMIUM = process.env.WFP_CHROMIUM ?? "/usr/bin/chromium";
+/** `npm test` (scripts/test.mjs) finds the browser on the PATH, installing it where missing, and sets this. */
+export const CHROMIUM = process.env.WFP_CHROMIUM ?? findOnPath("chromium", "chromium-browser") ?? "/usr/bin/chromium";
+
+function findOnPath(...names: string[]): string | undefined {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    for (const name of names) if (dir && existsSync(path.join(dir, name))) return path.join(dir, name);
+  }
+  return undefined;
+}
 export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const OFFICE_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
-
-/**
- * A production build of the add-in into a new temporary folder (never the repo's dist/, which someone may be
- * serving, and which may be stale). About 20 s.
- */
-export async function buildAddIn(): Promise<string> {
-  const out = mkdtempSync(path.join(tmpdir(), "wfp-browser-test-"));
-  const webpackCli = require.resolve("webpack-cli/bin/cli.js");
-  await promisify(execFile)(process.execPath, [webpackCli, "--mode", "production", "--output-path", out], {
-    cwd: ROOT,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return out;
-}
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -85,7 +76,7 @@ export interface BrowserSession {
  */
 export async function launchBrowser(options: { officeJs: boolean }): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`chromium is not at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium`);
+    throw new Error(`chromium is not at ${CHROMIUM}: run the tests with \`npm test\`, which installs it, or set WFP_CHROMIUM`);
   }
   const profile = mkdtempSync(path.join(tmpdir(), "wfp-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -173,16 +164,14 @@ export interface TaskPaneInChromium {
 }
 
 /**
- * A test file's set-up: the add-in built and served for the file's tests (removed after them), and a browser
+ * A test file's set-up: the run's one production build (sharedBuild) served for the file's tests, and a browser
  * session per test, closed after each so a failed test leaves no chromium behind.
  */
-export function taskPaneInChromium(buildTimeout = 180_000): TaskPaneInChromium {
-  let dist = "";
+export function taskPaneInChromium(buildTimeout = 300_000): TaskPaneInChromium {
   let server: StaticServer | undefined;
   let session: BrowserSession | undefined;
   beforeAll(async () => {
-    dist = await buildAddIn();
-    server = await serveFolder(dist);
+    server = await serveFolder((await sharedBuild()).dir);
   }, buildTimeout);
   afterEach(async () => {
     await session?.close();
@@ -190,7 +179,6 @@ export function taskPaneInChromium(buildTimeout = 180_000): TaskPaneInChromium {
   });
   afterAll(async () => {
     await server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
   });
   return {
     async open(query, { officeJs = true, beforeLoad } = {}) {

@@ -6,6 +6,9 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 
+/** `npm test` (scripts/test.mjs) finds LibreOffice, installing it where missing, and sets this. */
+const SOFFICE = process.env.WFP_SOFFICE ?? "soffice";
+
 /**
  * Recalculates an .xlsx with LibreOffice headless and returns the recalculated workbook, so tests can check
  * the cached results of formulas exceljs wrote without values. A profile of our own per call sets
@@ -24,7 +27,7 @@ export async function recalculateWithLibreOffice(xlsxPath: string): Promise<Exce
   );
   const out = join(work, "out");
   execFileSync(
-    "soffice",
+    SOFFICE,
     [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, xlsxPath],
     { stdio: "pipe", timeout: 120_000 },
   );

@@ -10,7 +10,8 @@ import { catalog, newWorkbook } from "./renderApp";
 const LEVELS_8A = [5, 6, 5, 4, 2, 7, 4, 4, 4, 1, 1, 5, 1, 3, 2, 2];
 
 function renderCalculator(workbook = newWorkbook()) {
-  const user = userEvent.setup();
+  // No pause between keystrokes: these tests are about what the pane does, not typing speed.
+  const user = userEvent.setup({ delay: null });
   render(<JeCalculatorTab catalog={catalog} workbook={workbook} today={() => "2025-04-01"} />);
   return { user, workbook };
 }

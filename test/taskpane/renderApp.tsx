@@ -36,7 +36,8 @@ export function newWorkbook(): MemoryWorkbook {
 }
 
 export function renderApp(workbook: WorkbookAdapter = newWorkbook()) {
-  const user = userEvent.setup();
+  // No pause between keystrokes: these tests are about what the pane does, not typing speed.
+  const user = userEvent.setup({ delay: null });
   const view = render(<App catalog={catalog} workbook={workbook} demo />);
   return { user, workbook, ...view };
 }

@@ -25,7 +25,8 @@ const TEAM = ["Ana, Peer Support Worker, 3, 1", `Ben, ${SEW}, 5, 0.8`, "Cy, reco
 
 /** The tab on its own, over a memory workbook (or any adapter), as App shows it. */
 function renderTab(workbook: WorkbookAdapter = newWorkbook()) {
-  const user = userEvent.setup();
+  // No pause between keystrokes: these tests are about what the pane does, not typing speed.
+  const user = userEvent.setup({ delay: null });
   render(
     <FluentProvider theme={webLightTheme}>
       <SkillMixTab catalog={catalog} workbook={workbook} />
