@@ -24,7 +24,7 @@ const read = (...parts: string[]) => readFileSync(dist(...parts), "utf8");
 
 beforeAll(async () => {
   ({ dir: out, log } = await sharedBuild());
-}, 300_000);
+}, 900_000);
 
 /** The https URLs in a manifest's attributes (manifest.test.ts checks that all its URLs are such). */
 function manifestUrls(xml: string): string[] {

@@ -12,7 +12,7 @@ import { SEED_FILES, readSeed } from "../support/seeds";
 
 const SCREENSHOT = path.join(ROOT, "test-results/catalog.png");
 
-const pane = taskPaneInChromium(240_000);
+const pane = taskPaneInChromium();
 
 describe("Catalog tab in chromium", () => {
   it("reads a role profile PDF with pdf.js loaded on demand, and adds the role to the workbook's catalog", async () => {

@@ -167,7 +167,7 @@ export interface TaskPaneInChromium {
  * A test file's set-up: the run's one production build (sharedBuild) served for the file's tests, and a browser
  * session per test, closed after each so a failed test leaves no chromium behind.
  */
-export function taskPaneInChromium(buildTimeout = 300_000): TaskPaneInChromium {
+export function taskPaneInChromium(buildTimeout = 900_000): TaskPaneInChromium {
   let server: StaticServer | undefined;
   let session: BrowserSession | undefined;
   beforeAll(async () => {

@@ -29,7 +29,8 @@ export interface SharedBuild {
   readonly log: string;
 }
 
-const BUILD_TIMEOUT_MS = 300_000;
+// Generous: a 2-core machine under load has taken over ten minutes for a build that takes 30 s alone.
+const BUILD_TIMEOUT_MS = 900_000;
 
 async function runWebpack(out: string): Promise<string> {
   const webpackCli = require.resolve("webpack-cli/bin/cli.js");
