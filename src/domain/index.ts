@@ -1,6 +1,7 @@
 // The pure core: everything depends on it; it depends on nothing.
 export * from "./band";
 export * from "./careerFramework";
+export * from "./date";
 export * from "./competence";
 export * from "./coverage";
 export * from "./errors";

@@ -100,7 +100,8 @@ export function availableYears(data: PayData, nation = DEFAULT_NATION): string[]
   return data.payScales.filter((s) => s.nation === nation).map((s) => s.year);
 }
 
-function payScaleFor(data: PayData, year: unknown, nation = DEFAULT_NATION): PayScale {
+/** The pay scale of a year ("2025/26", 2025, "25/26") and nation; a year with no scale is refused. */
+export function payScaleFor(data: PayData, year: unknown, nation = DEFAULT_NATION): PayScale {
   const wanted = normalizeYear(year);
   const scale = data.payScales.find((s) => s.year === wanted && s.nation === nation);
   if (!scale) {
@@ -148,6 +149,15 @@ export function payFor(data: PayData, bandInput: unknown, pointInput: unknown = 
   if (!bandPay) throw notFound(`the ${year} pay scale has no band ${payBand}`);
   const point = resolvePoint(bandPay, parsePayPoint(pointInput));
   return { band, payBand, point: point.point, year, annual: point.annual, provenance: bandPay.provenance, notes };
+}
+
+/**
+ * The one reading of a pay point, everywhere: "entry", "intermediate", "top" by name, or 1, 2, 3 as the band's
+ * first, second, third point (band 3's point 2 is its top). A point the band lacks is refused with the band's
+ * points listed. Returns the point's name in that band.
+ */
+export function payPointOf(data: PayData, bandInput: unknown, pointInput: unknown, yearInput?: unknown): PayPointName {
+  return payFor(data, bandInput, pointInput, yearInput).point;
 }
 
 function describePoints(b: PayBand): string {

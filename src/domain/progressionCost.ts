@@ -1,4 +1,5 @@
 import { parseBand } from "./band";
+import { parseIsoDate } from "./date";
 import { describeInput, invalid, notFound } from "./errors";
 import { type PayData, type PayPointName, checkWte, hcasRateFor, normalizeYear, onCostsFor, parseHcasZone, parsePensionBasis, payFor } from "./pay";
 import { type CostLines, costLines } from "./postCost";
@@ -25,13 +26,9 @@ export interface YearWithStepCost extends CostLines {
   periods: PayPeriod[];
 }
 
-function parseIsoDate(text: string): { y: number; m: number; d: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!match || !date || date.getUTCMonth() !== Number(match[2]) - 1) {
-    throw invalid(`${describeInput(text)} is not a date: give it as yyyy-mm-dd`);
-  }
-  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
+function dateParts(text: string): { y: number; m: number; d: number } {
+  const [y, m, d] = parseIsoDate(text).split("-").map(Number) as [number, number, number];
+  return { y, m, d };
 }
 
 /** Month index counted from year 0, January = 0. */
@@ -47,7 +44,7 @@ export function yearCostWithStep(data: PayData, input: YearWithStepInput): YearW
   const band = parseBand(input.band);
   const year = normalizeYear(input.year);
   const wte = checkWte(input.wte ?? 1);
-  const start = parseIsoDate(input.startInBand);
+  const start = dateParts(input.startInBand);
   const progression = data.progression.find((p) => p.band === (band === "1" ? "2" : band));
   if (!progression) throw notFound(`no pay progression for band ${band}`);
   const fyStart = monthIndex(Number(year.slice(0, 4)), 4);

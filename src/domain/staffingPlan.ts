@@ -1,4 +1,5 @@
 import { type Band, compareBands, parseBand } from "./band";
+import { parseIsoDate } from "./date";
 import { describeInput, invalid } from "./errors";
 import { type HcasZone, type PayData, type PayPointName, type PensionBasis, parseHcasZone, parsePayPoint } from "./pay";
 import { type PostCost, applyVacancyFactor, postCost } from "./postCost";
@@ -113,7 +114,11 @@ export function parsePlannedPost(fields: Record<string, unknown>, where: string)
   }
   const statusText = text(fields.status).toLowerCase();
   const status: PostStatus = statusText === "" || statusText === "in post" ? "In post" : statusText === "vacant" ? "Vacant" : at(new Error(`${describeInput(fields.status)} is not a status: give "In post" or "Vacant"`));
-  const start = text(fields.startInBand);
-  if (start !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(start)) at(new Error(`${describeInput(start)} is not a date: give it as yyyy-mm-dd`));
+  let start = text(fields.startInBand);
+  try {
+    if (start !== "") start = parseIsoDate(start);
+  } catch (e) {
+    return at(e);
+  }
   return { post, role: text(fields.role), band, point, wte, hcasZone, status, ...(start ? { startInBand: start } : {}) };
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
-import { readTeamSkillsCsv } from "../../src/cli/commands/matrix";
+import { readTeamSkillsCsv } from "../../src/input";
 import { statusCell } from "../../src/domain";
 import { REGISTER_HEADER_ROW } from "../../src/sheets/skillMix";
 import { wfp } from "../support/cli";
@@ -46,11 +46,11 @@ describe("reading a team skills CSV", () => {
   it.each([
     ["Name,Role,Manage budgets\nA,PSW,Competant\n", "team.csv line 2, column 'Manage budgets': 'Competant' is not a skill status"],
     ["Name,Role\nJo,PSW\njo ,SEW\n", "team.csv line 3: 'jo' is already on team.csv line 2; give each person their own name or id"],
-    ["Person name,Role\nJo,PSW\n", "team.csv has no 'name' column; its columns are: Person name, Role"],
-    ["Name,Band\nJo,12\n", "team.csv line 2: '12' is not an Agenda for Change band (1–7, 8a–8d or 9)"],
+    ["Person name,Role\nJo,PSW\n", "team.csv has no 'Name' column (line 1); its columns are: Person name, Role"],
+    ["Name,Band\nJo,12\n", "team.csv line 2, column 'Band': '12' is not an Agenda for Change band (1–7, 8a–8d or 9)"],
     [
       "Name,Manage budgets,manage-budgets\nJo,,\n",
-      "the columns 'Manage budgets' and 'Manage budgets' name the same competence; keep one of them",
+      "team.csv line 1: the header has 'Manage budgets' and 'manage-budgets', two columns of one name; keep one",
     ],
   ])("refuses %j", (csv, message) => {
     expect(() => readTeamSkillsCsv(catalog, csv, "team.csv")).toThrow(message);

@@ -4,9 +4,8 @@ import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
-import { readTeamSkillsCsv } from "../../src/cli/commands/matrix";
 import { personCoverage, postCost, rebuildRegister } from "../../src/domain";
-import { readTeamCsv } from "../../src/cli/teamCsv";
+import { readTeamCsv, readTeamSkillsCsv } from "../../src/input";
 import { wfp } from "../support/cli";
 import { recalculateWithLibreOffice, resultOf } from "../support/libreoffice";
 
@@ -83,7 +82,7 @@ describe("wfp workbook", () => {
   });
 
   it("costs every post as the domain does, after LibreOffice recalculates", () => {
-    const posts = readTeamCsv(TEAM, "team.csv");
+    const { posts } = readTeamCsv(TEAM, "team.csv", catalog.pay, { year: "2025/26" });
     const rows = table(workbook.getWorksheet("Staffing plan")!, "Post");
     expect(rows.map((r) => r.Post)).toEqual(posts.map((p) => p.post));
     posts.forEach((post, i) => {

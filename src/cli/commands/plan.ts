@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { Catalog } from "../../catalog";
 import { type PlanParameters, type PlannedPost, defaultYear, invalid, normalizeYear, parsePensionBasis } from "../../domain";
 import { onCostsSheet, payScalesSheet } from "../../sheets/payReference";
@@ -6,7 +5,8 @@ import { planSummarySheet } from "../../sheets/planSummary";
 import { compareScenariosSheet } from "../../sheets/compareScenarios";
 import { planNames, staffingPlanSheet } from "../../sheets/staffingPlan";
 import { type CliIo, UsageError } from "../io";
-import { readTeamCsv } from "../teamCsv";
+import { readTeamFile } from "../../input";
+import { readInputBytes } from "../files";
 import { writeXlsx } from "../xlsx/writeWorkbook";
 
 export const planUsage =
@@ -62,22 +62,18 @@ export function planWorkbookPlans(catalog: Catalog, posts: readonly PlannedPost[
   ];
 }
 
-function readTeam(path: string): PlannedPost[] {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw invalid(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  return readTeamCsv(text, path);
+function readTeam(catalog: Catalog, path: string, year: string, io: CliIo): PlannedPost[] {
+  const { posts, warnings } = readTeamFile(readInputBytes(path), path, catalog.pay, { year });
+  for (const w of warnings) io.err(`wfp: note: ${w}\n`);
+  return posts;
 }
 
 export async function planCommand(catalog: Catalog, args: readonly string[], flags: PlanFlags, io: CliIo): Promise<void> {
   if (args.length > 0) throw new UsageError(`unexpected '${args[0]}'; usage: ${planUsage}`);
   if (!flags.out) throw new UsageError(`--out is required; usage: ${planUsage}`);
-  const posts = flags.team ? readTeam(flags.team) : [];
-  const scenarioB = flags.compare ? readTeam(flags.compare) : undefined;
   const parameters = planParameters(catalog, flags);
+  const posts = flags.team ? readTeam(catalog, flags.team, parameters.year, io) : [];
+  const scenarioB = flags.compare ? readTeam(catalog, flags.compare, parameters.year, io) : undefined;
   await writeXlsx(planWorkbookPlans(catalog, posts, parameters, scenarioB), flags.out);
   io.out(`Wrote ${flags.out}: ${posts.length} post${posts.length === 1 ? "" : "s"}, costed for ${parameters.year} (${parameters.pensionBasis} pension${parameters.includeLevy ? ", with levy" : ""})${scenarioB ? `, compared with ${scenarioB.length} posts in scenario B` : ""}.\n`);
 }

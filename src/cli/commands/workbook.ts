@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
 import type { Catalog } from "../../catalog";
-import { type TeamMember, invalid, rebuildRegister } from "../../domain";
+import { type TeamMember, rebuildRegister } from "../../domain";
+import { readTeamFile, readTeamSkillsFile } from "../../input";
+import { readInputBytes, readInputText } from "../files";
 import { jeReferenceSheet } from "../../sheets/jeReference";
 import type { SheetPlan } from "../../sheets/plan";
 import { roleProfileSheet } from "../../sheets/roleProfile";
@@ -8,9 +9,7 @@ import { roleMatrixPlan, teamPlans } from "../../sheets/skillMix";
 import { catalogSheetFromJson, loadCatalogJson } from "../../workbook/catalog";
 import { matrixRolesFor } from "../../workbook/skillMix";
 import { type CliIo, UsageError } from "../io";
-import { readTeamCsv } from "../teamCsv";
 import { writeXlsx } from "../xlsx/writeWorkbook";
-import { readTeamSkillsCsv } from "./matrix";
 import { type PlanFlags, planParameters, planWorkbookPlans } from "./plan";
 
 export const workbookUsage =
@@ -34,33 +33,29 @@ export interface WorkbookFlags extends PlanFlags {
   catalog?: string;
 }
 
-function readFile(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (e) {
-    throw invalid(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
 /**
  * Every sheet the add-in makes, from the same sheet plans: the staffing plan and its summary, the team's skills
  * (from a skills CSV, or the plan's people with nothing recorded yet), the role matrix, a profile per role, the
  * JE and banding reference, pay scales and on-costs. For a finance analyst or a commissioner without the add-in.
  */
-export function workbookPlans(builtIn: Catalog, flags: WorkbookFlags): { plans: SheetPlan[]; summary: string[] } {
+export function workbookPlans(builtIn: Catalog, flags: WorkbookFlags): { plans: SheetPlan[]; summary: string[]; warnings: string[] } {
   // A workbook catalog (exported from the add-in as JSON) adds its roles, and travels on the Catalog sheet.
-  const catalogText = flags.catalog ? readFile(flags.catalog) : null;
+  const catalogText = flags.catalog ? readInputText(flags.catalog) : null;
   const catalog = catalogText === null ? builtIn : loadCatalogJson(builtIn, catalogText);
   const roleIds = flags.roles?.split(",").map((s) => s.trim()).filter((s) => s !== "");
   const roles = matrixRolesFor(catalog, roleIds);
-  const posts = flags.team ? readTeamCsv(readFile(flags.team), flags.team) : [];
   const parameters = planParameters(catalog, flags);
+  const warnings: string[] = [];
+  const teamRead = flags.team ? readTeamFile(readInputBytes(flags.team), flags.team, catalog.pay, { year: parameters.year }) : null;
+  const posts = teamRead?.posts ?? [];
+  warnings.push(...(teamRead?.warnings ?? []));
   const [staffingPlan, planSummary, payScales, onCosts] = planWorkbookPlans(catalog, posts, parameters);
   const summary = [`${posts.length} post${posts.length === 1 ? "" : "s"} costed for ${parameters.year}`];
 
   let team: SheetPlan[] = [];
   if (flags.skills) {
-    const { team: people, previous } = readTeamSkillsCsv(catalog, readFile(flags.skills), flags.skills);
+    const { team: people, previous, warnings: skillsWarnings } = readTeamSkillsFile(catalog, readInputBytes(flags.skills), flags.skills);
+    warnings.push(...skillsWarnings);
     team = teamPlans(catalog, rebuildRegister(catalog, people, previous));
     summary.push(`team skills of ${people.length} people`);
   } else if (posts.length > 0) {
@@ -84,13 +79,15 @@ export function workbookPlans(builtIn: Catalog, flags: WorkbookFlags): { plans: 
       ...(catalogText === null ? [] : [catalogSheetFromJson(builtIn, catalogText)]),
     ],
     summary,
+    warnings,
   };
 }
 
 export async function workbookCommand(catalog: Catalog, args: readonly string[], flags: WorkbookFlags, io: CliIo): Promise<void> {
   if (args.length > 0) throw new UsageError(`unexpected '${args[0]}'; usage: ${workbookUsage}`);
   if (!flags.out) throw new UsageError(`--out is required; usage: ${workbookUsage}`);
-  const { plans, summary } = workbookPlans(catalog, flags);
+  const { plans, summary, warnings } = workbookPlans(catalog, flags);
+  for (const w of warnings) io.err(`wfp: note: ${w}\n`);
   await writeXlsx(plans, flags.out);
   io.out(`Wrote ${flags.out}: ${plans.length} sheets; ${summary.join("; ")}.\n`);
 }
