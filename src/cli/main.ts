@@ -3,6 +3,7 @@ import { CatalogError, defaultCatalog } from "../catalog";
 import { DomainError } from "../domain";
 import { bandCommand, bandUsage } from "./commands/band";
 import { type CostFlags, costCommand, costOptions, costUsage } from "./commands/cost";
+import { type EstablishmentFlags, establishmentCommand, establishmentOptions, establishmentUsage } from "./commands/establishment";
 import { type ImportFlags, importCommand, importOptions, importUsage } from "./commands/import";
 import { jeCommand, jeUsage } from "./commands/je";
 import { type MatrixFlags, matrixCommand, matrixOptions, matrixUsage } from "./commands/matrix";
@@ -35,6 +36,11 @@ const COMMANDS: Record<string, CommandSpec> = {
   import: { usage: importUsage, options: importOptions, run: (c, a, f, j, io) => importCommand(c, a, f as ImportFlags, j, io) },
   plan: { usage: planUsage, options: planOptions, run: (c, a, f, _j, io) => planCommand(c, a, f as PlanFlags, io) },
   workbook: { usage: workbookUsage, options: workbookOptions, run: (c, a, f, _j, io) => workbookCommand(c, a, f as WorkbookFlags, io) },
+  establishment: {
+    usage: establishmentUsage,
+    options: establishmentOptions,
+    run: (c, a, f, j, io) => establishmentCommand(c, a, f as EstablishmentFlags, j, io),
+  },
   matrix: { usage: matrixUsage, options: matrixOptions, run: (c, a, f, _j, io) => matrixCommand(c, a, f as MatrixFlags, io) },
 };
 

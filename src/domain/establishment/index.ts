@@ -2,3 +2,4 @@ export * from "./esrFields";
 export * from "./inputs";
 export * from "./reconcile";
 export * from "./vacantSince";
+export * from "./columns";
