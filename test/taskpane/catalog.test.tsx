@@ -9,7 +9,7 @@ import { CATALOG_COMPETENCES_TABLE, CATALOG_ROLES_TABLE, CATALOG_SHEET } from ".
 import { columnLetter, parseRange } from "../../src/sheets/plan";
 import { addRolesToWorkbookCatalog, exportWorkbookCatalogJson, readWorkbookCatalog } from "../../src/workbook/catalog";
 import { textToPdf } from "../support/pdfWriter";
-import { SEED_FILES, readSeed } from "../support/seeds";
+import { NATIONAL_PROFILES_FILE, SEED_FILES, readSeed } from "../support/seeds";
 import { catalog, newWorkbook, renderApp } from "./renderApp";
 
 type User = ReturnType<typeof renderApp>["user"];
@@ -159,6 +159,37 @@ describe("Catalog tab: importing a role profile", () => {
     expect(panel.textContent).toContain("Not a role profile");
     expect(panel.textContent).toContain("it has no 'Named Role' row and no competence tables");
     expect(within(panel).queryByRole("button", { name: "Add to the Catalog sheet" })).toBeNull();
+  });
+});
+
+describe("Catalog tab: a national job profile document, and a Word file", () => {
+  it("reads a national job profile document as wfp import does: each profile scored from its levels", async () => {
+    const { user } = renderApp();
+    const panel = await openTab(user, "Catalog");
+    const chooser = within(panel).getByLabelText("Or choose a file (.txt or .pdf)");
+    await user.upload(chooser, new File([readSeed(NATIONAL_PROFILES_FILE)], "national-profiles.txt", { type: "text/plain" }));
+    const read = await within(panel).findByRole("region", { name: "National job profiles as read" });
+    expect(panel.textContent).not.toContain("Not a role profile");
+    const profiles = within(read).getAllByRole("listitem").map((li) => li.textContent);
+    expect(profiles).toHaveLength(3);
+    expect(profiles[0]).toContain("Document: 550–599, band 8a/b. Levels give 550–599, band 8a–8b.");
+    expect(profiles[1]).toContain("Levels give 590–665, band 8b–8c.");
+    expect(read.textContent).not.toContain("do not give the document’s range");
+  });
+
+  it("says a Word file is not supported and to save it as PDF or text", async () => {
+    const { user } = renderApp();
+    const panel = await openTab(user, "Catalog");
+    const chooser = within(panel).getByLabelText("Or choose a file (.txt or .pdf)");
+    // A .docx is a zip: "PK\x03\x04" and then the parts.
+    const docx = new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00])], "profile.docx", {
+      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    });
+    // user.upload honours accept; a user picks "All files" to choose a .docx.
+    fireEvent.change(chooser, { target: { files: [docx] } });
+    await within(panel).findByText("profile.docx could not be read");
+    expect(panel.textContent).toContain("Word files are not supported — save it as PDF or text (.txt) and choose that.");
+    expect(panel.textContent).not.toContain("Named Role");
   });
 });
 

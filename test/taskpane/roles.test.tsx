@@ -4,7 +4,17 @@ import { describe, expect, it } from "vitest";
 import { renderApp } from "./renderApp";
 
 const radios = () => screen.getAllByRole("radio").map((r) => r.closest(".fui-Radio")?.textContent ?? "");
-const roleNames = () => screen.queryAllByRole("radio").map((r) => r.getAttribute("value"));
+/** The roles listed (national profiles are their own group, their values prefixed "profile:"). */
+const roleNames = () =>
+  screen
+    .queryAllByRole("radio")
+    .map((r) => r.getAttribute("value"))
+    .filter((v) => !v?.startsWith("profile:"));
+const profileNames = () =>
+  screen
+    .queryAllByRole("radio")
+    .map((r) => r.getAttribute("value"))
+    .filter((v) => v?.startsWith("profile:"));
 
 describe("Roles tab: filtering and search", () => {
   it("lists every role, then filters by service and by career framework level", async () => {
@@ -69,7 +79,7 @@ describe("Roles tab: a role's details", () => {
     const details = screen.getByRole("region", { name: "RECONNECT Peer Support Worker" });
     expect(details.textContent).toContain("RECONNECT / Enhanced RECONNECT");
     expect(details.textContent).toContain("Career framework level 3: Senior healthcare support worker");
-    expect(details.textContent).toContain("14 core · 29 role-specific");
+    expect(details.textContent).toContain("14 core · 29 role-specific (43 in all)");
     expect(within(details).getByRole("heading", { name: "Core competences (14)" })).toBeTruthy();
     expect(within(details).getByRole("heading", { name: "Role-specific competences (29)" })).toBeTruthy();
 
@@ -80,5 +90,53 @@ describe("Roles tab: a role's details", () => {
     await user.click(communication);
     expect(communication.getAttribute("aria-expanded")).toBe("true");
     await waitFor(() => expect(within(core).getByRole("listitem").textContent).toMatch(/^Communicate effectively/));
+  });
+});
+
+describe("Roles tab: national job profiles", () => {
+  it("finds the three Professional Manager national profiles, each with its JE range and band, and shows its levels", async () => {
+    const { user } = renderApp();
+    await user.type(screen.getByRole("searchbox", { name: "Search role or competence" }), "Professional Manager");
+    expect(screen.getByRole("heading", { name: "Roles (0 of 4)" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "National job profiles (3 of 3)" })).toBeTruthy();
+    expect(profileNames()).toEqual([
+      "profile:professional-manager-clinical-8a-8b",
+      "profile:professional-manager-clinical-8b-8c",
+      "profile:professional-manager-clinical-8c-9",
+    ]);
+    const first = screen.getByRole("radio", { name: /JE 550–599/ });
+    expect(first.closest(".fui-Radio")?.textContent).toContain("National profile · JE 550–599 · band 8a–8b");
+
+    await user.click(first);
+    const details = screen.getByRole("region", { name: /Professional Manager .*8a\/b/ });
+    expect(details.textContent).toContain("the levels give the same range");
+    const levels = within(details).getByRole("table", { name: "JE levels" });
+    const row13 = within(levels).getByRole("row", { name: /^13\./ });
+    expect(row13.textContent).toContain("1/ 2(b); (d)/ 3 (c)");
+    expect(within(levels).getAllByRole("row")).toHaveLength(17);
+  });
+
+  it("leaves national profiles out when a service or level filter is set, and says why", async () => {
+    const { user } = renderApp();
+    expect(profileNames()).toHaveLength(3);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Service" }), "reconnect");
+    expect(profileNames()).toHaveLength(0);
+    expect(screen.getByText(/National profiles have no service or career framework level/)).toBeTruthy();
+  });
+});
+
+describe("Roles tab: competence counts agree with Progression", () => {
+  it("counts a competence the document lists in both sections once, as Progression does (59, not 60)", async () => {
+    const { user } = renderApp();
+    const senior = screen.getByRole("radio", { name: /RECONNECT Senior Engagement Worker/ });
+    expect(senior.closest(".fui-Radio")?.textContent).toContain("59 competences");
+    await user.click(senior);
+    const details = screen.getByRole("region", { name: "RECONNECT Senior Engagement Worker" });
+    expect(details.textContent).toContain("20 core · 40 role-specific (59 in all: 1 is listed in two sections)");
+
+    await user.click(screen.getByRole("tab", { name: "Skill mix" }));
+    await user.click(screen.getByRole("tab", { name: "Progression" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "To role (B)" }), "reconnect-senior-engagement-worker");
+    expect(screen.getByText(/Role B requires 59;/)).toBeTruthy();
   });
 });

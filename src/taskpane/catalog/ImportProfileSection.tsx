@@ -11,6 +11,7 @@ import type { WorkbookCatalogView } from "../../workbook/catalog";
 import { AddRoleForm } from "./AddRoleForm";
 import { FileChooser } from "./FileChooser";
 import { type PdfReader, fileText } from "./fileText";
+import { ParsedNationalProfiles } from "./ParsedNationalProfiles";
 import { ParsedCompetences, ParsedProfile, ProfileProblems } from "./ParsedProfile";
 import { type ProfileReading, readProfile } from "./profileImport";
 
@@ -64,7 +65,7 @@ export function ImportProfileSection({ base, workbook, view, onWritten, readPdf 
       </Text>
       <Text as="p">
         A Skills for Health transferable role profile becomes a role in this workbook's catalog. Paste its text, or choose the
-        document as a .txt or a PDF.
+        document as a .txt or a PDF. An NHS national job profile document is read too: each profile scored from its levels.
       </Text>
       <Field label="Role profile text">
         <Textarea
@@ -108,6 +109,7 @@ export function ImportProfileSection({ base, workbook, view, onWritten, readPdf 
           </MessageBar>
         ) : null}
       </div>
+      {result?.kind === "national" ? <ParsedNationalProfiles profiles={result.profiles} problems={result.problems} /> : null}
       {result?.kind === "read" ? <ProfileProblems problems={result.problems} /> : null}
       {result?.kind === "read" && result.role ? (
         <>

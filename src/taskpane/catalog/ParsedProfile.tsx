@@ -7,7 +7,7 @@ import type { Catalog } from "../../catalog";
 import { type Competence, type Role, SERVICE_LABELS } from "../../domain";
 import type { ImportProblem } from "../../domain/import/roleProfileText";
 import { CompetenceGroups } from "../roles/CompetenceGroups";
-import { competenceCounts, groupCompetences } from "../roles/roleSearch";
+import { competenceCountText, competenceCounts, groupCompetences } from "../roles/roleSearch";
 import { problemPlace } from "./profileImport";
 
 const useStyles = makeStyles({
@@ -78,7 +78,7 @@ export function ParsedProfile({ role, newCompetences }: Omit<ParsedProfileProps,
         <dt className={styles.term}>Level</dt>
         <dd className={styles.value}>{`Career framework level ${role.careerFrameworkLevel}`}</dd>
         <dt className={styles.term}>Competences</dt>
-        <dd className={styles.value}>{`${counts.core} core · ${counts.specific} role-specific · ${counts.locality} locality-specific`}</dd>
+        <dd className={styles.value}>{competenceCountText(counts)}</dd>
         <dt className={styles.term}>Learning</dt>
         <dd className={styles.value}>{`${role.learning.formal.length} formal · ${role.learning.informal.length} informal`}</dd>
       </dl>

@@ -6,18 +6,28 @@ import type { Catalog } from "../../catalog";
 import { type Competence, DomainError, type Role } from "../../domain";
 import { type ImportProblem, parseRoleProfileText } from "../../domain/import/roleProfileText";
 import { importedRole } from "../../domain/import/toRole";
+import { type ParsedNationalProfile, parseNationalProfilesText } from "../../domain/import/nationalProfileText";
 import { ROLE_ID_PATTERN } from "../../catalog/workbookCatalog";
 import type { WorkbookCatalogView } from "../../workbook/catalog";
 
 export type ProfileReading =
   /** `role` is null when the document lacks what a role needs (its level); `problems` say what. */
   | { readonly kind: "read"; readonly role: Role | null; readonly newCompetences: readonly Competence[]; readonly problems: readonly ImportProblem[] }
+  /** An NHS national job profile document, read as `wfp import` reads it: each profile scored from its levels. */
+  | { readonly kind: "national"; readonly profiles: readonly ParsedNationalProfile[]; readonly problems: readonly ImportProblem[] }
   /** The text is no role profile at all. */
   | { readonly kind: "refused"; readonly message: string };
+
+/** A national job profile document starts each profile with this row (as `wfp import` tells them apart). */
+const NATIONAL_PROFILE_ROW = /^Profile Suite and Label\t/m;
 
 /** Reads a role profile's text against the built-in catalog, so its competences join the canonical ones. */
 export function readProfile(text: string, base: Catalog): ProfileReading {
   try {
+    if (NATIONAL_PROFILE_ROW.test(text)) {
+      const { profiles, problems } = parseNationalProfilesText(text, base.jeScheme);
+      return { kind: "national", profiles, problems };
+    }
     const parsed = parseRoleProfileText(text, { knownTitles: base.competences.flatMap((c) => [c.title, ...c.aliases]) });
     const imported = importedRole(parsed, {
       competenceIndex: base.competenceIndex,

@@ -1,6 +1,9 @@
-/** The live result: JE score, band, and how far the score sits from the band's floor and from the next band. */
+/**
+ * The live result: JE score and band — a range when factors are given as ranges (550–599, 8a–8b) — and, for each
+ * end, how far it sits from its band's lower boundary and from the next band.
+ */
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { JeSummary } from "./jeCalculation";
+import { type JeEnd, type JeSummary, bandRangeText } from "./jeCalculation";
 
 const useStyles = makeStyles({
   card: {
@@ -19,44 +22,56 @@ const useStyles = makeStyles({
 
 const points = (n: number): string => `${n} ${n === 1 ? "point" : "points"}`;
 
+/** "10 points above band 8a's lower boundary (540); 35 points to band 8b." */
+function endDetail(end: JeEnd): string {
+  if (end.kind === "unbanded") return `${end.reason}.`;
+  const p = end.position;
+  return (
+    `${points(p.pointsAboveMin)} above band ${p.band}'s lower boundary (${p.bandMin}); ` +
+    (p.nextBand !== null && p.pointsToNextBand !== null ? `${points(p.pointsToNextBand)} to band ${p.nextBand}.` : "no band above it.")
+  );
+}
+
 export function JeScoreSummary({ summary }: { summary: JeSummary }) {
   const styles = useStyles();
   let body;
   if (summary.kind === "incomplete") {
     const n = summary.missing.length;
-    body = <Text>{`Choose a level for ${n === 16 ? "each of the 16 factors" : `${n} more ${n === 1 ? "factor" : "factors"}`} to see the JE score.`}</Text>;
-  } else if (summary.kind === "unbanded") {
-    body = (
-      <>
-        <div className={styles.headline}>
-          <span>
-            JE score <span className={styles.figure}>{summary.score}</span>
-          </span>
-          <span>No band</span>
-        </div>
-        <Text block size={200} className={styles.detail}>
-          {summary.reason}
-        </Text>
-      </>
-    );
+    body = <Text>{`Give a level for ${n === 16 ? "each of the 16 factors" : `${n} more ${n === 1 ? "factor" : "factors"}`} to see the JE score.`}</Text>;
+  } else if (summary.kind === "invalid") {
+    const f = summary.factors;
+    body = <Text>{`${f.length === 1 ? "Factor" : "Factors"} ${f.join(", ")}: not a level of ${f.length === 1 ? "that factor" : "those factors"} (see below).`}</Text>;
   } else {
-    const p = summary.position;
+    const single = summary.min.score === summary.max.score;
+    const bands = bandRangeText(summary);
     body = (
       <>
         <div className={styles.headline}>
           <span>
-            JE score <span className={styles.figure}>{summary.score}</span>
+            JE score <span className={styles.figure}>{single ? summary.min.score : `${summary.min.score}–${summary.max.score}`}</span>
           </span>
-          <span>
-            Band <span className={styles.figure}>{p.band}</span>
-          </span>
+          {bands ? (
+            <span>
+              Band <span className={styles.figure}>{bands}</span>
+            </span>
+          ) : (
+            <span>No band</span>
+          )}
         </div>
-        <Text block size={200} className={styles.detail}>
-          {`${points(p.pointsAboveMin)} above band ${p.band}'s lower boundary (${p.bandMin}); ` +
-            (p.nextBand !== null && p.pointsToNextBand !== null
-              ? `${points(p.pointsToNextBand)} to band ${p.nextBand}.`
-              : "no band above it.")}
-        </Text>
+        {single ? (
+          <Text block size={200} className={styles.detail}>
+            {endDetail(summary.min)}
+          </Text>
+        ) : (
+          <>
+            <Text block size={200} className={styles.detail}>
+              {`Lowest ${summary.min.score}: ${endDetail(summary.min)}`}
+            </Text>
+            <Text block size={200} className={styles.detail}>
+              {`Highest ${summary.max.score}: ${endDetail(summary.max)}`}
+            </Text>
+          </>
+        )}
       </>
     );
   }

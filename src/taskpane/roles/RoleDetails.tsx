@@ -7,7 +7,7 @@ import { sheetNameFor } from "../../sheets/names";
 import { roleProfileSheet } from "../../sheets/roleProfile";
 import { InsertSheet } from "../writing/InsertSheet";
 import { CompetenceGroups } from "./CompetenceGroups";
-import { competenceCounts, groupCompetences } from "./roleSearch";
+import { competenceCountText, competenceCounts, groupCompetences } from "./roleSearch";
 
 const useStyles = makeStyles({
   details: {
@@ -52,11 +52,7 @@ export function RoleDetails({ catalog, role, workbook }: RoleDetailsProps) {
         <dd className={styles.value}>{`Career framework level ${role.careerFrameworkLevel}${level ? `: ${level.title}` : ""}`}</dd>
         <dt className={styles.term}>Competences</dt>
         <dd className={styles.value}>
-          {[
-            `${counts.core} core`,
-            `${counts.specific} role-specific`,
-            ...(counts.locality > 0 ? [`${counts.locality} locality-specific`] : []),
-          ].join(" · ")}
+          {competenceCountText(counts)}
         </dd>
       </dl>
       {/* Keyed by role: a message about the last role's sheet never sits under another role. */}

@@ -6,7 +6,7 @@
 import { Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Service } from "../../domain";
 import type { RoleSource } from "../../catalog/workbookCatalog";
-import type { RoleMatch } from "./roleSearch";
+import { type RoleMatch, competenceCounts } from "./roleSearch";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -68,7 +68,7 @@ export function RoleList({ matches, sources, selectedId, onSelect, labelledBy }:
               <span className={styles.label}>
                 <span className={styles.title}>{m.role.title}</span>
                 <Text size={200} className={styles.meta}>
-                  {`${SERVICE_SHORT[m.role.service]} · Level ${m.role.careerFrameworkLevel} · ${m.role.competences.length} competences`}
+                  {`${SERVICE_SHORT[m.role.service]} · Level ${m.role.careerFrameworkLevel} · ${competenceCounts(m.role).total} competences`}
                 </Text>
                 {source ? (
                   <Text size={200} className={styles.source}>

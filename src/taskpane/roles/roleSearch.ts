@@ -3,7 +3,7 @@
  * the title of a competence the role needs (the match is shown, so the user sees why a role is listed).
  */
 import type { Catalog } from "../../catalog";
-import { type CareerLevel, type Role, type Service, normalizeText } from "../../domain";
+import { type CareerLevel, type Role, type Service, normalizeText, roleRequirements } from "../../domain";
 
 export interface RoleFilter {
   readonly service: Service | "all";
@@ -65,12 +65,26 @@ export interface CompetenceCounts {
   readonly core: number;
   readonly specific: number;
   readonly locality: number;
+  /** Distinct competences the role requires, as coverage and progression count them (roleRequirements). */
+  readonly total: number;
+  /** Competences the document lists in more than one section (counted once in `total`). */
+  readonly inMoreThanOneSection: number;
 }
 
 export function competenceCounts(role: Role): CompetenceCounts {
   const counts = { core: 0, specific: 0, locality: 0 };
   for (const rc of role.competences) counts[rc.section] += 1;
-  return counts;
+  const required = roleRequirements(role);
+  const repeated = [...required.values()].filter((r) => r.sections.length > 1).length;
+  return { ...counts, total: required.size, inMoreThanOneSection: repeated };
+}
+
+/** "20 core · 40 role-specific (59 in all: 1 is listed in both sections)". */
+export function competenceCountText(counts: CompetenceCounts): string {
+  const parts = [`${counts.core} core`, `${counts.specific} role-specific`, ...(counts.locality > 0 ? [`${counts.locality} locality-specific`] : [])];
+  const n = counts.inMoreThanOneSection;
+  const both = n === 0 ? "" : `: ${n} ${n === 1 ? "is" : "are"} listed in two sections`;
+  return `${parts.join(" · ")} (${counts.total} in all${both})`;
 }
 
 export interface PrincipleGroup {
