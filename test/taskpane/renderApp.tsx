@@ -1,6 +1,6 @@
 // Shared set-up of the task pane's component tests (jsdom): the stand-ins jsdom lacks, and the app rendered over a
 // MemoryWorkbook with a user-event driver.
-import { cleanup, render } from "@testing-library/react";
+import { cleanup, configure, render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
@@ -25,6 +25,10 @@ window.matchMedia ??= ((query: string) => ({
   removeEventListener: () => undefined,
   dispatchEvent: () => false,
 })) as unknown as typeof window.matchMedia;
+
+// findBy…/waitFor wait for what the pane shows after a write to the memory workbook. Testing Library's 1 s default
+// is met alone but not on a loaded 2-core machine; waiting longer changes no assertion, only when it gives up.
+configure({ asyncUtilTimeout: 15_000 });
 
 // Vitest runs without globals, so Testing Library can't register its own clean-up.
 afterEach(() => cleanup());
