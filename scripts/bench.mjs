@@ -2,6 +2,8 @@
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 
+// The writer bench runs the built `wfp` as users do: build it from the current sources first.
+await import("./build-cli.mjs");
 await build({
   entryPoints: ["bench/index.ts"],
   outfile: "build/bench/bench.cjs",

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DOMParser } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
@@ -78,8 +79,34 @@ interface SheetXml {
   readonly tables: string[];
 }
 
+/**
+ * The package itself: every entry's CRC right (JSZip checks it), every part well-formed XML, and every part the
+ * content types name present (ECMA-376 Part 2: a part without its content type, or a declared part missing, is a
+ * corrupt package to Excel).
+ */
+async function packageFaults(path: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(readFileSync(path), { checkCRC32: true });
+  const faults: string[] = [];
+  for (const name of Object.keys(zip.files)) {
+    if (zip.files[name]!.dir) continue;
+    const text = await zip.file(name)!.async("string");
+    try {
+      new DOMParser({
+        onError: (level, message) => {
+          throw new Error(`${level}: ${message}`);
+        },
+      }).parseFromString(text, "text/xml");
+    } catch (e) {
+      faults.push(`${name}: ${(e as Error).message}`);
+    }
+  }
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  for (const m of types.matchAll(/<Override\b[^>]*\bPartName="\/([^"]*)"/g)) if (!zip.file(m[1]!)) faults.push(`${m[1]} is declared but missing`);
+  return faults;
+}
+
 async function sheetsOf(path: string): Promise<SheetXml[]> {
-  const zip = await JSZip.loadAsync(readFileSync(path));
+  const zip = await JSZip.loadAsync(readFileSync(path), { checkCRC32: true });
   const text = async (name: string) => {
     const entry = zip.file(name);
     if (!entry) throw new Error(`${path} has no ${name}`);
@@ -164,6 +191,7 @@ describe("files wfp writes open in Excel without repair", () => {
       ...(fitWithoutFitToPage(s.xml) ? [`${s.name}: fits to pages without fitToPage`] : []),
     ]);
     expect(findings).toEqual([]);
+    expect(await packageFaults(out)).toEqual([]);
   }, 60_000);
 
   it("checks what it claims: the rules find the faults they describe", () => {

@@ -1,46 +1,93 @@
-import ExcelJS from "exceljs";
-import {
-  type CellStyle,
-  type ColumnValidation,
-  type ConditionalFormatPlan,
-  type PlanCell,
-  type RangeBlock,
-  type SheetPlan,
-  type TableBlock,
-  columnLetter,
-  isFormulaCell,
-  parseA1,
-  parseRange,
-  validatePlan,
-} from "../../sheets/plan";
+import { createWriteStream } from "node:fs";
+import { PassThrough, type Writable } from "node:stream";
+import { invalid } from "../../domain";
+import { MAX_COLUMNS, MAX_ROWS, type SheetPlan, type TableBlock, columnLetter, parseA1, parseRange, validatePlan } from "../../sheets/plan";
+import { SharedStrings, SheetWriter, type TablePart, tableXml } from "./sheetXml";
+import { MAIN_NS, StyleSheet, XML_HEADER } from "./styles";
+import { OFFICE_THEME } from "./theme";
+import { escapeXml } from "./xml";
+import { ZipWriter } from "./zip";
+
+export { qualifyStructuredReferences } from "./structuredReferences";
 
 /**
- * Writes SheetPlans to an .xlsx with exceljs: the same plans the add-in writes through Office.js, for people
- * without the add-in. exceljs does not calculate: formulas are written without cached results and the workbook
- * is marked to be fully recalculated when opened.
+ * Writes SheetPlans to an .xlsx: the same plans the add-in writes through Office.js, for people without the add-in.
+ * Each sheet's XML is built from the plan's rows as it is zipped, so memory stays near the plans' own size
+ * however many cells they hold. Formulas are written without cached results and the workbook is marked to be fully
+ * recalculated when opened (nothing here calculates).
  */
-export function plansToWorkbook(plans: readonly SheetPlan[]): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Workforce Planner";
-  workbook.calcProperties.fullCalcOnLoad = true;
+export async function writeXlsx(plans: readonly SheetPlan[], path: string): Promise<void> {
+  const book = prepareWorkbook(plans);
+  const file = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => file.once("error", reject));
+  failed.catch(() => undefined);
+  await Promise.race([writeParts(book, file), failed]);
+}
+
+/** The same file, into any stream (a temporary file, a socket); the stream is ended when the file is complete. */
+export async function writeXlsxStream(plans: readonly SheetPlan[], out: Writable): Promise<void> {
+  await writeParts(prepareWorkbook(plans), out);
+}
+
+export async function xlsxBuffer(plans: readonly SheetPlan[]): Promise<Buffer> {
+  const book = prepareWorkbook(plans);
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on("data", (c: Buffer) => chunks.push(c));
+  await writeParts(book, sink);
+  return Buffer.concat(chunks);
+}
+
+interface PreparedSheet {
+  readonly plan: SheetPlan;
+  readonly name: string;
+  readonly tables: TablePart[];
+}
+
+interface PreparedBook {
+  readonly sheets: PreparedSheet[];
+}
+
+/**
+ * Checks everything before a byte is written: each plan is valid and fits in a worksheet (Excel's 1,048,576 rows
+ * by 16,384 columns), so a workbook too big for Excel is refused up front, naming the limit, rather than written
+ * broken. Sheet names are made unique as Excel compares them (without case).
+ */
+function prepareWorkbook(plans: readonly SheetPlan[]): PreparedBook {
   const used = new Set<string>();
-  for (const plan of plans) {
+  let tableId = 0;
+  const sheets = plans.map((plan) => {
+    checkFits(plan);
     const issues = validatePlan(plan);
     if (issues.length > 0) {
       throw new Error(`the plan for '${plan.name}' is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
     }
-    const name = uniqueName(plan.name, used);
-    writeSheet(workbook, workbook.addWorksheet(name), plan);
+    const tables = plan.blocks.filter((b): b is TableBlock => b.kind === "table").map((block) => ({ id: ++tableId, block }));
+    return { plan, name: uniqueName(plan.name, used), tables };
+  });
+  return { sheets };
+}
+
+/** Refuses a sheet beyond Excel's grid, in words a user can act on. */
+export function checkFits(plan: SheetPlan): void {
+  for (const block of plan.blocks) {
+    let start;
+    try {
+      start = parseA1(block.at);
+    } catch {
+      continue; // validatePlan names a bad address.
+    }
+    const rows = block.kind === "range" ? block.rows.length : 1 + Math.max(1, block.rows.length) + (block.totals ? 1 : 0);
+    const columns = block.kind === "range" ? (block.rows[0]?.length ?? 0) : block.columns.length;
+    const lastRow = start.row + rows - 1;
+    const lastColumn = start.col + columns - 1;
+    if (lastRow > MAX_ROWS) {
+      throw invalid(`the '${plan.name}' sheet would need ${lastRow.toLocaleString("en-GB")} rows; an Excel worksheet holds at most ${MAX_ROWS.toLocaleString("en-GB")}`);
+    }
+    if (lastColumn > MAX_COLUMNS) {
+      throw invalid(`the '${plan.name}' sheet would need ${lastColumn.toLocaleString("en-GB")} columns; an Excel worksheet holds at most ${MAX_COLUMNS.toLocaleString("en-GB")} (A to XFD)`);
+    }
   }
-  return workbook;
-}
-
-export async function writeXlsx(plans: readonly SheetPlan[], path: string): Promise<void> {
-  await plansToWorkbook(plans).xlsx.writeFile(path);
-}
-
-export async function xlsxBuffer(plans: readonly SheetPlan[]): Promise<Buffer> {
-  return Buffer.from(await plansToWorkbook(plans).xlsx.writeBuffer());
 }
 
 function uniqueName(wanted: string, used: Set<string>): string {
@@ -53,246 +100,121 @@ function uniqueName(wanted: string, used: Set<string>): string {
   return name;
 }
 
-const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 
-/** exceljs keeps formulas without the leading "=". */
-const formulaText = (f: string): string => (f.startsWith("=") ? f.slice(1) : f);
+async function writeParts(book: PreparedBook, out: Writable): Promise<void> {
+  const zip = new ZipWriter(out);
+  const styles = new StyleSheet();
+  const strings = new SharedStrings();
+  const { sheets } = book;
 
-function cellValue(cell: PlanCell, table?: string): ExcelJS.CellValue {
-  if (cell === null) return null;
-  if (isFormulaCell(cell)) {
-    const text = formulaText(cell.formula);
-    return { formula: table ? qualifyStructuredReferences(text, table) : text } as ExcelJS.CellFormulaValue;
+  await zip.entry("[Content_Types].xml", [contentTypes(book)]);
+  await zip.entry(
+    "_rels/.rels",
+    [
+      `${XML_HEADER}<Relationships xmlns="${PKG_REL}">` +
+        `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
+        `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+        `<Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/>` +
+        "</Relationships>",
+    ],
+  );
+  await zip.entry("docProps/core.xml", [coreProperties()]);
+  await zip.entry(
+    "docProps/app.xml",
+    [`${XML_HEADER}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Workforce Planner</Application></Properties>`],
+  );
+  await zip.entry("xl/workbook.xml", [workbookXml(book)]);
+  const n = sheets.length;
+  await zip.entry(
+    "xl/_rels/workbook.xml.rels",
+    [
+      `${XML_HEADER}<Relationships xmlns="${PKG_REL}">` +
+        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
+        `<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/>` +
+        `<Relationship Id="rId${n + 2}" Type="${REL}/theme" Target="theme/theme1.xml"/>` +
+        `<Relationship Id="rId${n + 3}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` +
+        "</Relationships>",
+    ],
+  );
+  await zip.entry("xl/theme/theme1.xml", [XML_HEADER, OFFICE_THEME]);
+  for (const [i, sheet] of sheets.entries()) {
+    const writer = new SheetWriter(sheet.plan, styles, strings);
+    const rels = sheet.tables.map((_, t) => ({ rid: `rId${t + 1}` }));
+    await zip.entry(`xl/worksheets/sheet${i + 1}.xml`, writer.toXml(rels, sheet.plan.print?.fitToWidth === true));
+    if (sheet.tables.length === 0) continue;
+    await zip.entry(
+      `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
+      [
+        `${XML_HEADER}<Relationships xmlns="${PKG_REL}">` +
+          sheet.tables.map((t, k) => `<Relationship Id="rId${k + 1}" Type="${REL}/table" Target="../tables/table${t.id}.xml"/>`).join("") +
+          "</Relationships>",
+      ],
+    );
+    for (const table of sheet.tables) await zip.entry(`xl/tables/table${table.id}.xml`, [tableXml(table)]);
   }
-  return cell;
+  await zip.entry("xl/styles.xml", [styles.toXml()]);
+  await zip.entry("xl/sharedStrings.xml", strings.toXml());
+  await zip.finish();
 }
 
-/**
- * Excel's formula bar accepts "[@Band]" and "[WTE]" inside a table, and Office.js takes them as typed; the file
- * format does not: it stores "Table[[#This Row],[Band]]" and "Table[WTE]". So formulas in a table's cells are
- * qualified with the table's name before they are written to the file.
- */
-export function qualifyStructuredReferences(formulaText: string, table: string): string {
-  let out = "";
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < formulaText.length; i++) {
-    const ch = formulaText[i]!;
-    if (ch === '"') inString = !inString;
-    if (inString || (ch !== "[" && ch !== "]")) {
-      out += ch;
-      continue;
-    }
-    if (ch === "]") {
-      depth--;
-      out += ch;
-      continue;
-    }
-    // A "[" at depth 0 not right after a name opens an unqualified reference: [@Col], [@[Col x]] or [Col].
-    if (depth === 0 && !/[A-Za-z0-9_.\\]$/.test(out)) {
-      const close = matchingBracket(formulaText, i);
-      const inner = formulaText.slice(i + 1, close);
-      const column = inner.startsWith("@[") ? inner.slice(2, -1) : inner.startsWith("@") ? inner.slice(1) : null;
-      out += column !== null ? `${table}[[#This Row],[${column}]]` : `${table}[${inner}]`;
-      i = close;
-      continue;
-    }
-    depth++;
-    out += ch;
-  }
-  return out;
-}
-
-function matchingBracket(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === "[") depth++;
-    else if (text[i] === "]" && --depth === 0) return i;
-  }
-  throw new Error(`unbalanced brackets in formula: ${text}`);
-}
-
-function applyStyle(target: ExcelJS.Cell, style: CellStyle): void {
-  if (style.bold || style.italic || style.fontSize || style.fontColor) {
-    // A font with no name is drawn in the reader's default, a serif in LibreOffice: name the workbook's font.
-    target.font = {
-      name: "Calibri",
-      ...(style.bold ? { bold: true } : {}),
-      ...(style.italic ? { italic: true } : {}),
-      ...(style.fontSize ? { size: style.fontSize } : {}),
-      ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
-    };
-  }
-  if (style.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.wrap !== undefined || style.horizontalAlignment || style.verticalAlignment) {
-    target.alignment = {
-      ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
-      ...(style.horizontalAlignment ? { horizontal: style.horizontalAlignment } : {}),
-      ...(style.verticalAlignment ? { vertical: style.verticalAlignment === "center" ? "middle" : style.verticalAlignment } : {}),
-    };
-  }
-}
-
-function writeRange(sheet: ExcelJS.Worksheet, block: RangeBlock): void {
-  const origin = parseA1(block.at);
-  block.rows.forEach((row, r) =>
-    row.forEach((value, c) => {
-      const cell = sheet.getCell(origin.row + r, origin.col + c);
-      cell.value = cellValue(value);
-      const nf = block.numberFormats;
-      const format = !nf ? null : nf.kind === "all" ? nf.format : nf.kind === "columns" ? nf.formats[c] : nf.formats[r]?.[c];
-      if (format) cell.numFmt = format;
-      if (block.style) applyStyle(cell, block.style);
-    }),
+function contentTypes(book: PreparedBook): string {
+  const overrides = [
+    ["/xl/workbook.xml", `${CT}.sheet.main+xml`],
+    ...book.sheets.map((_, i) => [`/xl/worksheets/sheet${i + 1}.xml`, `${CT}.worksheet+xml`]),
+    ...book.sheets.flatMap((s) => s.tables.map((t) => [`/xl/tables/table${t.id}.xml`, `${CT}.table+xml`])),
+    ["/xl/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml"],
+    ["/xl/styles.xml", `${CT}.styles+xml`],
+    ["/xl/sharedStrings.xml", `${CT}.sharedStrings+xml`],
+    ["/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"],
+    ["/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"],
+  ];
+  return (
+    `${XML_HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    overrides.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join("") +
+    "</Types>"
   );
 }
 
-function listFormula(validation: NonNullable<TableBlock["columns"][number]["validation"]>): string {
-  return validation.kind === "list" ? `"${validation.values.join(",")}"` : formulaText(validation.source);
+function coreProperties(): string {
+  const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  return (
+    `${XML_HEADER}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    "<dc:creator>Workforce Planner</dc:creator>" +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified>` +
+    "</cp:coreProperties>"
+  );
 }
 
-function writeTable(sheet: ExcelJS.Worksheet, block: TableBlock): void {
-  const origin = parseA1(block.at);
-  const rows = block.rows.length > 0 ? block.rows : [block.columns.map(() => null)];
-  sheet.addTable({
-    name: block.name,
-    ref: block.at,
-    headerRow: true,
-    totalsRow: block.totals !== undefined,
-    style: { theme: (block.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-    columns: block.columns.map((c, i) => {
-      const total = block.totals?.[i] ?? null;
-      if (total === null || total === undefined) return { name: c.header, filterButton: true };
-      if (isFormulaCell(total)) {
-        // exceljs writes a "custom" totals function without its <totalsRowFormula>, which Excel repairs away:
-        // only the built-in sum (SUBTOTAL(109,…) of the column itself) is written.
-        if (!isColumnSum(total.formula, c.header)) {
-          throw new Error(`table ${block.name}: the totals row of '${c.header}' is not SUBTOTAL(109,[${c.header}])`);
-        }
-        return { name: c.header, filterButton: true, totalsRowFunction: "sum" };
-      }
-      return { name: c.header, filterButton: true, totalsRowLabel: String(total) };
-    }),
-    rows: rows.map((r) => r.map((cell) => cellValue(cell, block.name))),
-  });
-  block.columns.forEach((c, i) => {
-    const col = origin.col + i;
-    if (c.width) sheet.getColumn(col).width = c.width;
-    if (block.totals && c.numberFormat) sheet.getCell(origin.row + 1 + rows.length, col).numFmt = c.numberFormat;
-    for (let r = 0; r < rows.length; r++) {
-      const cell = sheet.getCell(origin.row + 1 + r, col);
-      if (c.numberFormat) cell.numFmt = c.numberFormat;
-      if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+/** A sheet name in a reference: always quoted, an apostrophe doubled. */
+const quoted = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'`;
+
+function workbookXml(book: PreparedBook): string {
+  const names: string[] = [];
+  for (const sheet of book.sheets) {
+    for (const name of sheet.plan.names ?? []) {
+      const r = parseRange(name.at);
+      const ref = `${quoted(sheet.name)}!$${columnLetter(r.left)}$${r.top}${r.top === r.bottom && r.left === r.right ? "" : `:$${columnLetter(r.right)}$${r.bottom}`}`;
+      const comment = name.comment ? ` comment="${escapeXml(name.comment)}"` : "";
+      names.push(`<definedName name="${name.name}"${comment}>${escapeXml(ref)}</definedName>`);
     }
+  }
+  book.sheets.forEach((sheet, i) => {
+    const repeat = sheet.plan.print?.repeatRows;
+    if (repeat) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${quoted(sheet.name)}!$${repeat.first}:$${repeat.last}`)}</definedName>`);
   });
-  // One rule per run of adjacent columns with the same list, over the body: never one per cell, which exceljs
-  // merges by address text into overlapping ranges.
-  const bodyTop = origin.row + 1;
-  const bodyBottom = origin.row + rows.length;
-  for (let i = 0; i < block.columns.length; ) {
-    const v = block.columns[i]!.validation;
-    let j = i + 1;
-    if (v) while (j < block.columns.length && sameValidation(block.columns[j]!.validation, v)) j++;
-    if (v) {
-      const ref = `${columnLetter(origin.col + i)}${bodyTop}:${columnLetter(origin.col + j - 1)}${bodyBottom}`;
-      // exceljs's types leave out the worksheet's validation list, which takes a rule per range.
-      (sheet as unknown as { dataValidations: { add(ref: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(ref, { type: "list", allowBlank: true, showErrorMessage: true, formulae: [listFormula(v)] });
-    }
-    i = j;
-  }
-}
-
-const sameValidation = (a: ColumnValidation | undefined, b: ColumnValidation): boolean =>
-  a !== undefined && listFormula(a) === listFormula(b);
-
-/** `=SUBTOTAL(109,[Header])` over the column itself: Excel's built-in "sum" totals function. */
-function isColumnSum(formula: string, header: string): boolean {
-  const m = /^=SUBTOTAL\(109,\[(.*)\]\)$/.exec(formula);
-  return m !== null && m[1] === header;
-}
-
-function rangeTopLeft(address: string): string {
-  const r = parseRange(address);
-  return `${columnLetter(r.left)}${r.top}`;
-}
-
-/**
- * Row heights for wrapped text. Excel grows a row to fit wrapped text as it is typed; a file written by exceljs
- * carries no heights, and LibreOffice then draws wrapped lines over the next row. So each row with wrapped text
- * is given the height of its tallest cell, estimated from the text's length and the column's width.
- */
-function fitWrappedRows(sheet: ExcelJS.Worksheet): void {
-  const LINE_POINTS = 15;
-  sheet.eachRow((row) => {
-    let lines = 1;
-    row.eachCell((cell) => {
-      if (!cell.alignment?.wrapText || typeof cell.value !== "string") return;
-      const width = sheet.getColumn(Number(cell.col)).width ?? 8.43;
-      // About one character per unit of column width; a little less to allow for proportional glyphs.
-      const perLine = Math.max(1, Math.floor(width * 1.1));
-      const count = cell.value.split("\n").reduce((n, paragraph) => n + Math.max(1, Math.ceil(paragraph.length / perLine)), 0);
-      lines = Math.max(lines, count);
-    });
-    if (lines > 1) row.height = lines * LINE_POINTS;
-  });
-}
-
-function conditionalFormat(cf: ConditionalFormatPlan): ExcelJS.ConditionalFormattingRule {
-  const style = (fill: string, fontColor?: string): Partial<ExcelJS.Style> => ({
-    fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(fill) } },
-    ...(fontColor ? { font: { color: { argb: argb(fontColor) } } } : {}),
-  });
-  const operand = (o: number | { formula: string }): string => (typeof o === "number" ? String(o) : formulaText(o.formula));
-  if (cf.kind === "cellValue") {
-    const when = cf.when;
-    const formulae = "value" in when ? [operand(when.value)] : [operand(when.from), operand(when.to)];
-    // The plan names operators as Office.js does; the file format has its own names for two of them.
-    const operator = { equalTo: "equal", notEqualTo: "notEqual" }[when.operator as string] ?? when.operator;
-    return { type: "cellIs", operator: operator as ExcelJS.CellIsOperators, formulae, style: style(cf.fill, cf.fontColor), priority: 1 };
-  }
-  if (cf.kind === "textContains") {
-    // exceljs writes a containsText rule without its text, which readers take as an empty search: the same
-    // test as a formula on the range's top-left cell is read the same everywhere.
-    const topLeft = rangeTopLeft(cf.at);
-    const text = cf.text.replace(/"/g, '""');
-    return { type: "expression", formulae: [`NOT(ISERROR(SEARCH("${text}",${topLeft})))`], style: style(cf.fill, cf.fontColor), priority: 1 };
-  }
-  const cfvoType = { number: "num", percent: "percent", percentile: "percentile" } as const;
-  const point = (p: { value?: { kind: "number" | "percent" | "percentile"; value: number } } | undefined, fallback: ExcelJS.CfvoTypes): ExcelJS.Cvfo =>
-    p?.value ? { type: cfvoType[p.value.kind], value: p.value.value } : fallback === "percentile" ? { type: "percentile", value: 50 } : { type: fallback };
-  const stops = [cf.low, ...(cf.mid ? [cf.mid] : []), cf.high];
-  return {
-    type: "colorScale",
-    cfvo: [point(cf.low, "min"), ...(cf.mid ? [point(cf.mid, "percentile")] : []), point(cf.high, "max")],
-    color: stops.map((s) => ({ argb: argb(s.color) })),
-    priority: 1,
-  } as ExcelJS.ConditionalFormattingRule;
-}
-
-function writeSheet(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
-  plan.columnWidths?.forEach((w, i) => {
-    if (w !== null && w !== undefined) sheet.getColumn(i + 1).width = w;
-  });
-  for (const block of plan.blocks) {
-    if (block.kind === "range") writeRange(sheet, block);
-    else writeTable(sheet, block);
-  }
-  fitWrappedRows(sheet);
-  for (const cf of plan.conditionalFormats ?? []) sheet.addConditionalFormatting({ ref: cf.at, rules: [conditionalFormat(cf)] });
-  for (const name of plan.names ?? []) {
-    const rect = parseRange(name.at);
-    const ref = `'${sheet.name.replace(/'/g, "''")}'!$${columnLetter(rect.left)}$${rect.top}:$${columnLetter(rect.right)}$${rect.bottom}`;
-    workbook.definedNames.add(ref, name.name);
-  }
-  if (plan.freezeRows) sheet.views = [{ state: "frozen", ySplit: plan.freezeRows }];
-  if (plan.tabColor) sheet.properties.tabColor = { argb: argb(plan.tabColor) };
-  if (plan.print) {
-    sheet.pageSetup = {
-      ...sheet.pageSetup,
-      orientation: plan.print.landscape ? "landscape" : "portrait",
-      // Excel reads fitToWidth/fitToHeight only under fitToPage; exceljs's defaults would leave them without it.
-      ...(plan.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, fitToWidth: undefined, fitToHeight: undefined }),
-      ...(plan.print.repeatRows ? { printTitlesRow: `${plan.print.repeatRows.first}:${plan.print.repeatRows.last}` } : {}),
-    };
-  }
+  return (
+    `${XML_HEADER}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL}">` +
+    '<workbookPr defaultThemeVersion="164011"/>' +
+    '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300"/></bookViews>' +
+    `<sheets>${book.sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets>` +
+    (names.length > 0 ? `<definedNames>${names.join("")}</definedNames>` : "") +
+    '<calcPr calcId="171027" fullCalcOnLoad="1"/>' +
+    "</workbook>"
+  );
 }
