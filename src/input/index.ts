@@ -42,3 +42,4 @@ export * from "./csv";
 export * from "./decode";
 export * from "./skills";
 export * from "./team";
+export * from "./establishment";

@@ -27,7 +27,7 @@ describe("wfp establishment --json", () => {
     expect(code).toBe(0);
     // The column mapping is shown before any figure: on stderr, so stdout stays JSON.
     expect(stderr).toContain(`Columns read from ${smallStaff}: Assignment Number; Position Number;`);
-    expect(stderr).toContain('"Full Name": a name: never read');
+    expect(stderr).toContain('"Full Name": a name, never read');
     const json = JSON.parse(stdout);
     expect(Object.keys(json.totals)).toEqual([
       "fundedWte", "inPostWte", "vacantWte", "overEstablishedWte", "unfundedWte", "absentWte", "bankWte", "matchRate", "fundedCost", "inPostCost",
@@ -88,10 +88,10 @@ describe("bad input", () => {
     return file(`staff-${Math.random().toString(36).slice(2)}.csv`, csvOf(STAFF_HEADERS, rows));
   };
   it.each([
-    ["a row without an assignment number", (rows: string[][]) => void (rows[3]![0] = ""), "line 5: the row has no assignment number"],
-    ["an unreadable FTE", (rows: string[][]) => void (rows[1]![7] = "six tenths"), "line 3: FTE 'six tenths' is not a number from 0 to 1.5"],
+    ["a row without an assignment number", (rows: string[][]) => void (rows[3]![0] = ""), "line 5, column 'Assignment Number': the Assignment Number is blank"],
+    ["an unreadable FTE", (rows: string[][]) => void (rows[1]![7] = "six tenths"), "line 3, column 'FTE': 'six tenths' is not an FTE from 0 to 1.5"],
     ["a duplicate assignment number", (rows: string[][]) => void (rows[6]![0] = "a2"), "line 8: assignment number 'a2' is given twice (first at"],
-    ["a band that is not Agenda for Change", (rows: string[][]) => void (rows[0]![5] = "Consultant"), "line 2: 'Consultant' is not an Agenda for Change band"],
+    ["a band that is not Agenda for Change", (rows: string[][]) => void (rows[0]![5] = "Consultant"), "line 2, column 'Pay Band': 'Consultant' is not an Agenda for Change band"],
   ])("refuses %s, with its line", async (_what, change, message) => {
     const result = await wfp("establishment", "--funded", smallFunded, "--staff", staffWith(change), "--json");
     expect(result.code).toBe(1);
@@ -102,7 +102,7 @@ describe("bad input", () => {
     const twice = file("twice.csv", csvOf(FUNDED_HEADERS, [...SMALL_FUNDED, ["p3", "A100", "Nurse", "5", "1", "", ""]]));
     expect((await wfp("establishment", "--funded", twice, "--staff", smallStaff)).stderr).toBe(`wfp: ${twice} line 8: position 'p3' is given twice (first at ${twice} line 4)\n`);
     const noBand = file("noband.csv", "Position,Cost centre,Funded WTE\nP1,A100,1\n");
-    expect((await wfp("establishment", "--funded", noBand, "--staff", smallStaff)).stderr).toBe(`wfp: ${noBand} has no 'Band' column; its columns are: Position, Cost centre, Funded WTE\n`);
+    expect((await wfp("establishment", "--funded", noBand, "--staff", smallStaff)).stderr).toBe(`wfp: ${noBand} has no 'Band' column (line 1); its columns are: Position, Cost centre, Funded WTE\n`);
   });
   it("is a usage error without both files", async () => {
     expect((await wfp("establishment", "--funded", smallFunded)).code).toBe(2);

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
 import { readEstablishmentFiles } from "../../src/cli/commands/establishment";
-import { parseCsv } from "../../src/cli/teamCsv";
+import { parseCsv } from "../../src/input";
 import { writeXlsx } from "../../src/cli/xlsx/writeWorkbook";
 import {
   type EstablishmentParameters,
@@ -147,7 +147,7 @@ describe("the 300-position, 320-assignment extract, recalculated by LibreOffice"
   });
 
   it("never copies a name", async () => {
-    const names = parseCsv(readFileSync(join(FIXTURES, "staff.csv"), "utf8"), "staff.csv").rows.map((r) => r.fields["Full Name"]!);
+    const names = parseCsv(readFileSync(join(FIXTURES, "staff.csv"), "utf8"), "staff.csv").records.map((r) => r.cells[1]!);
     const zip = readFileSync(path).toString("latin1");
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
@@ -163,6 +163,7 @@ describe("the 300-position, 320-assignment extract, recalculated by LibreOffice"
     // Paste as a person would: the extract's own text (bands as ESR writes them, dates as dates) over the first
     // columns of the table, the rest of the old rows cleared; the calculated columns are left as they are.
     const pasted = parseCsv(readFileSync(join(FIXTURES, "staff-next-month.csv"), "utf8"), "next.csv");
+    const fieldsOf = (cells: readonly string[]) => Object.fromEntries(pasted.headers.map((h, i) => [h, cells[i] ?? ""]));
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
     const sheet = book.getWorksheet(ESTABLISHMENT_SHEETS.staff)!;
@@ -172,7 +173,8 @@ describe("the 300-position, 320-assignment extract, recalculated by LibreOffice"
     });
     const esrColumn: Record<string, string> = { "Cost Centre": "Organisation", "Pay Band": "Pay Band" };
     for (let i = 0; i < inputs.staff.length; i++) {
-      const fields = pasted.rows[i]?.fields;
+      const record = pasted.records[i];
+      const fields = record ? fieldsOf(record.cells) : undefined;
       STAFF_INPUT_HEADERS.forEach((h, c) => {
         const text = fields ? (fields[esrColumn[h] ?? h] ?? "") : "";
         const cell = sheet.getRow(header + 1 + i).getCell(c + 1);

@@ -1,27 +1,20 @@
-import { readFileSync } from "node:fs";
 import type { Catalog } from "../../catalog";
 import {
-  type ColumnMapping,
-  ESR_COLUMN_SPECS,
   type EstablishmentParameters,
   type EstablishmentReconciliation,
-  FUNDED_COLUMN_SPECS,
   type FundedPosition,
   type StaffAssignment,
   defaultYear,
-  describeMapping,
   invalid,
-  mapColumns,
   normalizeYear,
   parseEsrDate,
   parsePensionBasis,
-  readFundedRows,
-  readStaffRows,
   reconcileEstablishment,
 } from "../../domain";
+import { parseCsv, readFundedTable, readStaffTable } from "../../input";
 import { establishmentWorkbookPlans } from "../../sheets/establishment";
+import { readInputText } from "../files";
 import { type CliIo, UsageError, printJson } from "../io";
-import { parseCsv } from "../teamCsv";
 import { writeXlsx } from "../xlsx/writeWorkbook";
 
 export const establishmentUsage =
@@ -47,35 +40,18 @@ export interface EstablishmentFlags {
   levy?: boolean;
 }
 
-function readCsvFile(path: string): { headers: string[]; rows: { where: string; cells: string[] }[] } {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw invalid(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  const { headers, rows } = parseCsv(text, path);
-  return { headers, rows: rows.map((r) => ({ where: `${path} line ${r.line}`, cells: headers.map((h) => r.fields[h] ?? "") })) };
-}
-
 export interface EstablishmentInputs {
   funded: FundedPosition[];
   staff: StaffAssignment[];
-  fundedMapping: ColumnMapping<string>;
-  staffMapping: ColumnMapping<string>;
+  fundedMapping: string[];
+  staffMapping: string[];
 }
 
+/** Both files through the one input reader: encoding, CSV with file lines, the columns by name and variant. */
 export function readEstablishmentFiles(fundedPath: string, staffPath: string): EstablishmentInputs {
-  const fundedFile = readCsvFile(fundedPath);
-  const fundedMapping = mapColumns(fundedFile.headers, FUNDED_COLUMN_SPECS, fundedPath);
-  const staffFile = readCsvFile(staffPath);
-  const staffMapping = mapColumns(staffFile.headers, ESR_COLUMN_SPECS, staffPath);
-  return {
-    funded: readFundedRows(fundedMapping, fundedFile.rows),
-    staff: readStaffRows(staffMapping, staffFile.rows),
-    fundedMapping,
-    staffMapping,
-  };
+  const funded = readFundedTable(parseCsv(readInputText(fundedPath), fundedPath));
+  const staff = readStaffTable(parseCsv(readInputText(staffPath), staffPath));
+  return { funded: funded.items, staff: staff.items, fundedMapping: funded.mapping, staffMapping: staff.mapping };
 }
 
 export function establishmentParameters(catalog: Catalog, flags: EstablishmentFlags, today: string): EstablishmentParameters {
@@ -144,8 +120,8 @@ export async function establishmentCommand(catalog: Catalog, args: readonly stri
   const inputs = readEstablishmentFiles(flags.funded, flags.staff);
   // The mapping comes first, so a wrongly read column is seen before any figure (on stderr when stdout is JSON).
   const say = json ? io.err.bind(io) : io.out.bind(io);
-  say(`Columns read from ${flags.funded}: ${describeMapping(inputs.fundedMapping).join("; ")}\n`);
-  say(`Columns read from ${flags.staff}: ${describeMapping(inputs.staffMapping).join("; ")}\n`);
+  say(`Columns read from ${flags.funded}: ${inputs.fundedMapping.join("; ")}\n`);
+  say(`Columns read from ${flags.staff}: ${inputs.staffMapping.join("; ")}\n`);
   const result = reconcileEstablishment(catalog.pay, inputs.funded, inputs.staff, parameters);
   if (flags.out) await writeXlsx(establishmentWorkbookPlans(catalog, inputs.funded, inputs.staff, result), flags.out);
   if (json) {

@@ -96,12 +96,13 @@ function isoOf(y: number, m: number, d: number): string | null {
 
 /**
  * A date as ESR and Excel give it: `2026-03-31`, `31/03/2026` (UK order), `31-MAR-2026`, or an Excel serial
- * number (a cell read from the workbook). Blank is null; anything else is refused.
+ * number (a cell read from the workbook, also as its 5 digits). Blank is null; anything else is refused.
  */
 export function parseEsrDate(input: unknown): string | null {
   if (input === null || input === undefined || (typeof input === "string" && input.trim() === "")) return null;
-  if (typeof input === "number" && Number.isInteger(input) && input > 60 && input < 2_958_466) {
-    return new Date(EXCEL_EPOCH_MS + input * DAY_MS).toISOString().slice(0, 10);
+  const serial = typeof input === "number" ? input : /^\d{5}$/.test(String(input).trim()) ? Number(String(input).trim()) : NaN;
+  if (Number.isInteger(serial) && serial > 60 && serial < 2_958_466) {
+    return new Date(EXCEL_EPOCH_MS + serial * DAY_MS).toISOString().slice(0, 10);
   }
   const text = String(input).trim();
   let iso: string | null = null;

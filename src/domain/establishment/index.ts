@@ -2,4 +2,3 @@ export * from "./esrFields";
 export * from "./inputs";
 export * from "./reconcile";
 export * from "./vacantSince";
-export * from "./columns";
