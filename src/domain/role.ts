@@ -15,6 +15,19 @@ export const SERVICE_LABELS: Readonly<Record<Service, string>> = {
   other: "Other service",
 };
 
+/** The short names the task pane and the documents use ("L&D Operational/Service Manager"). */
+export const SERVICE_SHORT_LABELS: Readonly<Record<Service, string>> = {
+  "liaison-diversion": "L&D",
+  reconnect: "RECONNECT",
+  other: "Other",
+};
+
+/** A role's title with its service's short name ("Liaison and Diversion X" → "L&D X"); the title when it has none. */
+export function shortRoleTitle(role: Pick<Role, "title" | "service">): string {
+  const full = SERVICE_LABELS[role.service];
+  return role.title.startsWith(full) ? `${SERVICE_SHORT_LABELS[role.service]}${role.title.slice(full.length)}` : role.title;
+}
+
 /** One line of a role profile's competence tables: which competence, where the document files it. */
 export interface RoleCompetence {
   competenceId: string;

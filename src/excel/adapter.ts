@@ -95,6 +95,11 @@ export interface WorkbookAdapter {
   readTable(name: string): Promise<TableData | null>;
   /** The sheets the add-in made, in tab order. */
   listManaged(): Promise<ManagedSheet[]>;
+  /**
+   * Shows a cell: activates its sheet and selects it (the task pane's links to an answer's cell). Optional: a
+   * workbook that cannot show anything (a file written by the CLI) has none.
+   */
+  selectCell?(sheet: string, address: string): Promise<void>;
 }
 
 export type WorkbookErrorCode =

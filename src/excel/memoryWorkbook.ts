@@ -809,6 +809,19 @@ export class MemoryWorkbook implements WorkbookAdapter {
     return describeManaged(snapshotOf(this.store));
   }
 
+  /** The cell the pane last showed (Excel's active sheet and selection), for tests and the demo. */
+  selection: { readonly sheet: string; readonly address: string } | null = null;
+
+  /**
+   * As Worksheet.activate() and Range.select(): the sheet must exist (getItem throws ItemNotFound) and the
+   * address must be an A1 cell or range of that sheet (getRange throws InvalidArgument).
+   */
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const s = this.store.sheet(sheet);
+    parseRange(address);
+    this.selection = { sheet: s.name, address: address.toUpperCase() };
+  }
+
   // --- inspection, for tests and the demo ---
 
   sheetNames(): string[] {

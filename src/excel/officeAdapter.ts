@@ -408,6 +408,16 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     });
   }
 
+  /** 1 sync: Worksheet.activate and Range.select (ExcelApi 1.1). */
+  async selectCell(sheet: string, address: string): Promise<void> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+    });
+  }
+
   /** 2 syncs. */
   async listManaged(): Promise<ManagedSheet[]> {
     this.requireApi("1.12", "Listing the add-in's sheets");

@@ -1,7 +1,7 @@
 import { type Band, parseBand } from "../band";
 import type { Competence, PrincipleDefinition } from "../competence";
 import { describeInput, invalid } from "../errors";
-import type { Role } from "../role";
+import { type Role, shortRoleTitle } from "../role";
 import { normalizeText } from "../text";
 import { roleRequirements } from "./catalogView";
 import { BLANK_CELL, type RegisterCell, statusCell } from "./status";
@@ -80,11 +80,14 @@ export function readTeamMember(fields: { name?: unknown; role?: unknown; band?: 
   return { name, role: text(fields.role), band, wte };
 }
 
-/** The catalog role a person's role text names (id, title or the document's named role), or null. */
+/**
+ * The catalog role a person's role text names (id, title, the title with its service's short name — "L&D
+ * Operational/Service Manager", as the task pane writes it — or the document's named role), or null.
+ */
 export function catalogRoleOf(roles: readonly Role[], roleText: string): Role | null {
   const key = normalizeText(roleText);
   if (key === "") return null;
-  const matches = (r: Role) => normalizeText(r.id) === key || normalizeText(r.title) === key;
+  const matches = (r: Role) => normalizeText(r.id) === key || normalizeText(r.title) === key || normalizeText(shortRoleTitle(r)) === key;
   const exact = roles.find(matches);
   if (exact) return exact;
   const named = roles.filter((r) => r.namedRole !== undefined && normalizeText(r.namedRole) === key);

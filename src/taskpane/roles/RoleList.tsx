@@ -4,7 +4,7 @@
  * matched.
  */
 import { Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Service } from "../../domain";
+import { SERVICE_SHORT_LABELS } from "../../domain";
 import type { RoleSource } from "../../catalog/workbookCatalog";
 import { type RoleMatch, competenceCounts } from "./roleSearch";
 
@@ -18,7 +18,6 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3, padding: `${tokens.spacingVerticalS} 0` },
 });
 
-const SERVICE_SHORT: Readonly<Record<Service, string>> = { "liaison-diversion": "L&D", reconnect: "RECONNECT", other: "Other" };
 const SHOWN_MATCHES = 2;
 /** Said of a role that is not simply built-in; a built-in role needs no note. */
 const SOURCE_NOTES: Readonly<Record<RoleSource, string | null>> = {
@@ -68,7 +67,7 @@ export function RoleList({ matches, sources, selectedId, onSelect, labelledBy }:
               <span className={styles.label}>
                 <span className={styles.title}>{m.role.title}</span>
                 <Text size={200} className={styles.meta}>
-                  {`${SERVICE_SHORT[m.role.service]} · Level ${m.role.careerFrameworkLevel} · ${competenceCounts(m.role).total} competences`}
+                  {`${SERVICE_SHORT_LABELS[m.role.service]} · Level ${m.role.careerFrameworkLevel} · ${competenceCounts(m.role).total} competences`}
                 </Text>
                 {source ? (
                   <Text size={200} className={styles.source}>

@@ -12,6 +12,7 @@ import { type TeamSource, buildSkillMix } from "../../workbook/skillMix";
 import { describeRebuild, runReport, skillMixJob } from "./describeSkillMix";
 import { TeamListField } from "./TeamListField";
 import { parseTeamList } from "./teamList";
+import { SkillMixAnswersView } from "./SkillMixAnswersView";
 import { ThresholdsNote } from "./ThresholdsNote";
 import { useSheetsWriter } from "../writing/useSheetsWriter";
 import type { WriteLock } from "../writing/writeLock";
@@ -37,6 +38,7 @@ export function TeamRegisterSection({ catalog, workbook, lock }: { catalog: Cata
   const [text, setText] = useState("");
   const [tried, setTried] = useState(false);
   const [version, setVersion] = useState(0);
+  const [answersVersion, setAnswersVersion] = useState(0);
   const box = useRef<HTMLTextAreaElement>(null);
   const parsed = useMemo(() => parseTeamList(text, catalog.roles), [text, catalog.roles]);
 
@@ -44,6 +46,8 @@ export function TeamRegisterSection({ catalog, workbook, lock }: { catalog: Cata
   const phase = runner.state.phase;
   useEffect(() => {
     if (phase !== "writing" && phase !== "idle") setVersion((v) => v + 1);
+    // The answers follow a register that was written.
+    if (phase === "written") setAnswersVersion((v) => v + 1);
   }, [phase]);
 
   const build = (): void => {
@@ -96,6 +100,7 @@ export function TeamRegisterSection({ catalog, workbook, lock }: { catalog: Cata
         </Button>
       </div>
       <WriteStatus writer={runner} />
+      <SkillMixAnswersView catalog={catalog} workbook={workbook} version={answersVersion} />
       <ThresholdsNote workbook={workbook} version={version} />
     </div>
   );
