@@ -4,6 +4,7 @@ import { DomainError } from "../domain";
 import { bandCommand, bandUsage } from "./commands/band";
 import { type CostFlags, costCommand, costOptions, costUsage } from "./commands/cost";
 import { type EstablishmentFlags, establishmentCommand, establishmentOptions, establishmentUsage } from "./commands/establishment";
+import { type ForecastFlags, forecastCommand, forecastOptions, forecastUsage } from "./commands/forecast";
 import { type ImportFlags, importCommand, importOptions, importUsage } from "./commands/import";
 import { jeCommand, jeUsage } from "./commands/je";
 import { type MatrixFlags, matrixCommand, matrixOptions, matrixUsage } from "./commands/matrix";
@@ -41,6 +42,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     options: establishmentOptions,
     run: (c, a, f, j, io) => establishmentCommand(c, a, f as EstablishmentFlags, j, io),
   },
+  forecast: { usage: forecastUsage, options: forecastOptions, run: (c, a, f, j, io) => forecastCommand(c, a, f as ForecastFlags, j, io) },
   matrix: { usage: matrixUsage, options: matrixOptions, run: (c, a, f, _j, io) => matrixCommand(c, a, f as MatrixFlags, io) },
 };
 

@@ -1,13 +1,49 @@
 import type { Catalog } from "../catalog";
 import type { PayBand, PayData } from "../domain";
 import { STYLE, SheetLayout } from "./layout";
-import type { PlanCell, SheetPlan } from "./plan";
+import { type PlanCell, type SheetPlan, formula } from "./plan";
 
 export const PAY_SCALES_KEY = "pay-scales";
 export const ON_COSTS_KEY = "on-costs";
 export const PAY_SCALES_TABLE = "Pay_Scales";
 export const ON_COSTS_TABLE = "On_Costs";
 export const HCAS_TABLE = "HCAS_Rates";
+export const PAY_AWARDS_TABLE = "Pay_Awards";
+export const PAY_AWARD_HEADERS = ["Year", "Award", "Funded rate", "Pay points"] as const;
+/** The status of a figure the catalog does not have: made from the year before and an award, or carried forward. */
+export const ASSUMED = "assumed";
+
+/**
+ * An award the user assumes for a year (a fraction: 0.025 for 2.5%), and optionally the rate it is funded at.
+ * A year the catalog does not have gets pay points from the year before × (1 + award), rounded to the pound.
+ */
+export interface PayAward {
+  year: string;
+  award: number;
+  funded: number | null;
+}
+
+/** "2026/27" → "2027/28". */
+function yearAfter(year: string): string {
+  const start = Number(year.slice(0, 4)) + 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+}
+
+/** The years the catalog does not have, up to the last award's year, in order, each with its award (0 if none). */
+export function assumedYears(catalogYears: readonly string[], awards: readonly PayAward[]): PayAward[] {
+  const last = [...awards.map((a) => a.year)].sort().at(-1);
+  const latest = [...catalogYears].sort().at(-1);
+  if (!last || !latest || last <= latest) return [];
+  const out: PayAward[] = [];
+  for (let y = yearAfter(latest); y <= last; y = yearAfter(y)) out.push(awards.find((a) => a.year === y) ?? { year: y, award: 0, funded: null });
+  return out;
+}
+
+/** An assumed year's figure: the cell of the year before × (1 + that year's award in Pay_Awards), to the pound. */
+const upliftFormula = (previousCell: string, yearCell: string): PlanCell =>
+  // Rounded to 6 places first, so a product that is exactly half a pound (100,140 × 1.025) is not read as 0.49999….
+  formula(`=ROUND(ROUND(${previousCell}*(1+SUMIFS(${PAY_AWARDS_TABLE}[Award],${PAY_AWARDS_TABLE}[Year],${yearCell})),6),0)`);
+const isAssumedRow = (r: readonly PlanCell[], statusColumn: number): boolean => String(r[statusColumn] ?? "").trim().toLowerCase() === ASSUMED;
 
 export const MONEY = "£#,##0.00";
 export const PERCENT = "0.00%";
@@ -37,8 +73,14 @@ const rowKey = (nation: unknown, year: unknown, band: unknown, point: unknown): 
  * changed in the workbook wins over the embedded figure and is marked "edited in workbook"; rows the user
  * added (another year or nation) are kept.
  */
-export function payScalesSheet(catalog: Catalog, years: readonly string[], existingRows: readonly (readonly PlanCell[])[] = []): SheetPlan {
-  const existing = new Map(existingRows.map((r) => [rowKey(r[0], r[1], r[2], r[3]), r]));
+export function payScalesSheet(
+  catalog: Catalog,
+  years: readonly string[],
+  existingRows: readonly (readonly PlanCell[])[] = [],
+  awards: readonly PayAward[] = [],
+): SheetPlan {
+  // Rows of assumed years are the add-in's formulas: rebuilt from the awards, never carried as the user's.
+  const existing = new Map(existingRows.filter((r) => !isAssumedRow(r, 7)).map((r) => [rowKey(r[0], r[1], r[2], r[3]), r]));
   const seen = new Set<string>();
   const rows: PlanCell[][] = [];
   for (const scale of catalog.pay.payScales.filter((s) => years.includes(s.year))) {
@@ -57,13 +99,53 @@ export function payScalesSheet(catalog: Catalog, years: readonly string[], exist
       }
     }
   }
-  for (const [key, r] of existing) {
-    if (!seen.has(key)) rows.push(PAY_SCALE_HEADERS.map((_, i) => r[i] ?? null));
-  }
+  const assumed = assumedYears(catalog.pay.payScales.map((s) => s.year), awards);
+  const awardRows: PlanCell[][] = [
+    ...awards.filter((a) => !assumed.some((x) => x.year === a.year)).map((a): PlanCell[] => [a.year, null, a.funded, "from the catalog"]),
+    ...assumed.map((a): PlanCell[] => [a.year, a.award, a.funded, `${ASSUMED}: the year before × (1 + award)`]),
+  ];
   const layout = new SheetLayout();
   layout.line("Agenda for Change pay scales", STYLE.title);
   layout.line("Full-time annual pay (37.5 hours a week). Edit a figure here and the staffing plan uses yours; it is then marked 'edited in workbook'.", STYLE.subtitle);
   layout.gap();
+  if (awardRows.length > 0) {
+    layout.line(`Pay awards (table ${PAY_AWARDS_TABLE}): a year the catalog does not have is the year before × (1 + its award), each point to the pound`, STYLE.heading);
+    layout.table(
+      PAY_AWARDS_TABLE,
+      [
+        { header: "Year", width: 10 },
+        { header: "Award", width: 10, numberFormat: PERCENT },
+        { header: "Funded rate", width: 10, numberFormat: PERCENT },
+        { header: "Pay points", width: 40 },
+      ],
+      awardRows,
+      { carriesWorkbookRows: true },
+    );
+    layout.gap();
+  }
+  // The table's first body row, for the assumed rows' references to the year before.
+  const bodyTop = layout.nextRow + 1;
+  if (assumed.length > 0) {
+    const latest = catalog.pay.payScales.filter((s) => !assumed.some((a) => a.year === s.year)).map((s) => s.year).sort().at(-1)!;
+    let previous = new Map<string, number>();
+    rows.forEach((r, i) => {
+      if (r[1] === latest && r[0] === "england") previous.set(`${r[2]}|${r[3]}`, bodyTop + i);
+    });
+    for (const a of assumed) {
+      const current = new Map<string, number>();
+      for (const [key, at] of previous) {
+        const [band, point] = key.split("|") as [string, string];
+        const row = bodyTop + rows.length;
+        const template = rows[at - bodyTop]!;
+        rows.push(["england", a.year, band, point, upliftFormula(`E${at}`, `B${row}`), `${latest} × awards to ${a.year}`, a.year, ASSUMED, template[8] ?? null]);
+        current.set(key, row);
+      }
+      previous = current;
+    }
+  }
+  for (const [key, r] of existing) {
+    if (!seen.has(key)) rows.push(PAY_SCALE_HEADERS.map((_, i) => r[i] ?? null));
+  }
   const header = layout.table(
     PAY_SCALES_TABLE,
     [
@@ -80,7 +162,7 @@ export function payScalesSheet(catalog: Catalog, years: readonly string[], exist
     rows,
     { carriesWorkbookRows: true },
   );
-  layout.line("Status: confirmed = official or checked against a second source; secondary = one non-official source; derived = calculated from confirmed figures; indicative = for guidance only.", STYLE.note);
+  layout.line("Status: confirmed = official or checked against a second source; secondary = one non-official source; derived = calculated from confirmed figures; indicative = for guidance only; assumed = the year before × (1 + the award you set in Pay awards).", STYLE.note);
   return {
     key: PAY_SCALES_KEY,
     name: "Pay scales",
@@ -90,6 +172,7 @@ export function payScalesSheet(catalog: Catalog, years: readonly string[], exist
     conditionalFormats: [
       { kind: "textContains", at: `H${header + 1}:H${header + Math.max(1, rows.length)}`, text: "indicative", fill: "#FFF2CC" },
       { kind: "textContains", at: `H${header + 1}:H${header + Math.max(1, rows.length)}`, text: EDITED, fill: "#DDEBF7" },
+      { kind: "textContains", at: `H${header + 1}:H${header + Math.max(1, rows.length)}`, text: ASSUMED, fill: "#FCE4D6" },
     ],
     print: { fitToWidth: true, repeatRows: { first: header, last: header } },
   };
@@ -153,7 +236,8 @@ function keepEdited(
  * Employer on-cost rules and High Cost Area Supplements per year, each with its source and status. A rate the user
  * edited in the workbook wins over the catalog's and is marked "edited in workbook".
  */
-export function onCostsSheet(pay: PayData, years: readonly string[], existing: ExistingOnCosts = {}): SheetPlan {
+export function onCostsSheet(pay: PayData, years: readonly string[], existing: ExistingOnCosts = {}, awards: readonly PayAward[] = []): SheetPlan {
+  const assumed = assumedYears(pay.payScales.map((s) => s.year), awards);
   const layout = new SheetLayout();
   layout.line("Employer on-costs and High Cost Area Supplements", STYLE.title);
   layout.line("Rates the staffing plan's formulas read by year. Employer NI is charged above the threshold per employee; HCAS is pensionable.", STYLE.subtitle);
@@ -177,12 +261,36 @@ export function onCostsSheet(pay: PayData, years: readonly string[], existing: E
       o.apprenticeshipLevy.provenance.source,
       o.apprenticeshipLevy.provenance.status,
     ]),
-    existing.onCosts ?? [],
+    (existing.onCosts ?? []).filter((r) => !isAssumedRow(r, 9)),
     1,
     [1, 2, 3, 4, 5, 6, 7],
     [9, 11, 13],
     ON_COST_HEADERS.length,
   );
+  // A year without published rules carries the last known ones forward.
+  const lastRules = [...pay.onCosts].sort((a, b) => a.year.localeCompare(b.year)).at(-1);
+  if (lastRules) {
+    for (const a of assumed) {
+      if (pay.onCosts.some((o) => o.year === a.year)) continue;
+      const carried = `carried forward from ${lastRules.year}`;
+      onCostRows.push([
+        a.year,
+        lastRules.employerNi.rate,
+        lastRules.employerNi.secondaryThreshold,
+        lastRules.pension.employerRate,
+        lastRules.pension.fullRate,
+        lastRules.pension.centralRate,
+        lastRules.apprenticeshipLevy.rate,
+        lastRules.apprenticeshipLevy.allowance,
+        carried,
+        ASSUMED,
+        carried,
+        ASSUMED,
+        carried,
+        ASSUMED,
+      ]);
+    }
+  }
   layout.table(
     ON_COSTS_TABLE,
     ON_COST_HEADERS.map((header, i) => ({
@@ -198,6 +306,42 @@ export function onCostsSheet(pay: PayData, years: readonly string[], existing: E
   layout.gap();
   layout.line(`High Cost Area Supplements (table ${HCAS_TABLE})`, STYLE.heading);
   const hcas = pay.hcas.filter((h) => years.includes(h.year));
+  const hcasRows = keepEdited(
+    hcas.map((h): PlanCell[] => [
+      h.year,
+      h.zone,
+      h.label,
+      h.percent,
+      h.minimum,
+      h.maximum,
+      h.provenance.source,
+      h.provenance.status,
+      h.minimumProvenance ? `${h.minimumProvenance.status}: ${h.minimumProvenance.source}` : h.provenance.status,
+    ]),
+    (existing.hcas ?? []).filter((r) => !isAssumedRow(r, 7)),
+    2,
+    [3, 4, 5],
+    [7, 8],
+    HCAS_HEADERS.length,
+  );
+  // Assumed years: the minimum and maximum × (1 + the award), to the pound; the percentage as the year before.
+  const hcasTop = layout.nextRow + 1;
+  const latestHcas = [...new Set(hcas.map((h) => h.year))].sort().at(-1);
+  let previousRow = new Map<string, number>();
+  hcasRows.forEach((r, i) => {
+    if (r[0] === latestHcas) previousRow.set(String(r[1]), hcasTop + i);
+  });
+  for (const a of assumed) {
+    if (pay.hcas.some((h) => h.year === a.year)) continue;
+    const current = new Map<string, number>();
+    for (const [zone, at] of previousRow) {
+      const row = hcasTop + hcasRows.length;
+      const before = hcasRows[at - hcasTop]!;
+      hcasRows.push([a.year, zone, before[2] ?? zone, formula(`=D${at}`), upliftFormula(`E${at}`, `A${row}`), upliftFormula(`F${at}`, `A${row}`), `${latestHcas} × awards to ${a.year}`, ASSUMED, ASSUMED]);
+      current.set(zone, row);
+    }
+    previousRow = current;
+  }
   layout.table(
     HCAS_TABLE,
     [
@@ -211,24 +355,7 @@ export function onCostsSheet(pay: PayData, years: readonly string[], existing: E
       { header: "Status", width: 12 },
       { header: "Minimum status", width: 50, wrap: true },
     ],
-    keepEdited(
-      hcas.map((h): PlanCell[] => [
-        h.year,
-        h.zone,
-        h.label,
-        h.percent,
-        h.minimum,
-        h.maximum,
-        h.provenance.source,
-        h.provenance.status,
-        h.minimumProvenance ? `${h.minimumProvenance.status}: ${h.minimumProvenance.source}` : h.provenance.status,
-      ]),
-      existing.hcas ?? [],
-      2,
-      [3, 4, 5],
-      [7, 8],
-      HCAS_HEADERS.length,
-    ),
+    hcasRows,
     { carriesWorkbookRows: true },
   );
   return { key: ON_COSTS_KEY, name: "On-costs", blocks: layout.blocks, tabColor: "#007F3B", print: { landscape: true, fitToWidth: true } };

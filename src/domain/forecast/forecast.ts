@@ -81,6 +81,8 @@ export interface PostForecast {
   ladder: Ladder;
   /** Pounds per month, in month order; the total of every line. */
   months: number[];
+  /** Basic + HCAS per month, in month order: what the Forecast sheet's month columns show. */
+  monthsPay: number[];
   years: PostYear[];
 }
 
@@ -219,6 +221,7 @@ export function forecastPay(data: PayData, posts: readonly ForecastPost[], setti
     const dated = datedOf(data, post);
     const people = peopleInPost(post.wte);
     const postMonths: number[] = [];
+    const monthsPay: number[] = [];
     const postYears: PostYear[] = years.map((year, y) => {
       const scale = scales[y]!;
       const funds = fundedScales.get(year);
@@ -232,6 +235,7 @@ export function forecastPay(data: PayData, posts: readonly ForecastPost[], setti
         const m = monthLines(monthPay(dated, post.wte, post.hcasZone, scale, month, divisor), scale, people, settings);
         add(lines, m);
         postMonths.push(m.total);
+        monthsPay.push(m.basic + m.hcas);
         monthTotals[y * 12 + i]! += m.total;
         held += monthLines(monthPay(dated, post.wte, post.hcasZone, scale, month, divisor, heldPoint), scale, people, settings).total;
         if (funds) atFunded += monthLines(monthPay(dated, post.wte, post.hcasZone, funds, month, divisor), funds, people, settings).total;
@@ -243,7 +247,7 @@ export function forecastPay(data: PayData, posts: readonly ForecastPost[], setti
       yearTotals[y]!.awardGap += awardGap;
       return { year, ...lines, drift, awardGap };
     });
-    return { post, ladder: dated.ladder, months: postMonths, years: postYears };
+    return { post, ladder: dated.ladder, months: postMonths, monthsPay, years: postYears };
   });
 
   return {

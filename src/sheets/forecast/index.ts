@@ -1,0 +1,5 @@
+export * from "./names";
+export * from "./forecastRates";
+export * from "./forecastSheet";
+export * from "./forecastSummary";
+export * from "./workbookPlans";

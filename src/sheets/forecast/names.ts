@@ -1,0 +1,51 @@
+/** The forecast's sheets, tables and workbook names: one place, so formulas and readers agree. */
+export const FORECAST_KEYS = { rates: "forecast-rates", forecast: "forecast", summary: "forecast-summary" } as const;
+export const FORECAST_SHEETS = { rates: "Forecast rates", forecast: "Forecast", summary: "Forecast summary" } as const;
+export const FORECAST_TABLES = {
+  parameters: "Forecast_Parameters",
+  years: "Forecast_Years",
+  rates: "Forecast_Rates",
+  posts: "Forecast",
+  byYear: "Forecast_By_Year",
+  byMonth: "Forecast_By_Month",
+  byCostCentre: "Forecast_By_Cost_Centre",
+  byBand: "Forecast_By_Band",
+  byRole: "Forecast_By_Role",
+} as const;
+export const FORECAST_NAMES = {
+  pension: "Forecast_Pension",
+  levy: "Forecast_Levy",
+  vacancy: "Forecast_Vacancy",
+  proration: "Forecast_Proration",
+} as const;
+
+/** The columns a user fills in on the Forecast sheet; a rebuild keeps them as the user left them. */
+export const FORECAST_INPUT_HEADERS = [
+  "Post",
+  "Role",
+  "Cost centre",
+  "Band",
+  "Point",
+  "WTE",
+  "HCAS zone",
+  "Status",
+  "Start date in band",
+  "Start date",
+  "End date",
+] as const;
+
+/** Excel's last date (31 December 9999): "no step" and "no end date", shown as "none". */
+export const NO_DATE = 2_958_465;
+export const DATE_OR_NONE = `[<${NO_DATE}]yyyy-mm-dd;"none"`;
+export const DATE = "yyyy-mm-dd";
+
+/** "2026-04" → "Apr 2026", the month column's header. */
+export function monthHeader(key: string): string {
+  const [y, m] = key.split("-");
+  return `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][Number(m) - 1]} ${y}`;
+}
+
+export const rateHeader = (position: number, year: string): string => `Rate ${position} ${year}`;
+export const payHeader = (year: string): string => `Pay ${year}`;
+export const niHeader = (year: string): string => `NI ${year}`;
+export const totalHeader = (year: string): string => `Total ${year}`;
