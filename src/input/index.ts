@@ -43,3 +43,4 @@ export * from "./decode";
 export * from "./skills";
 export * from "./team";
 export * from "./establishment";
+export * from "./forecastTeam";

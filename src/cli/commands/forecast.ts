@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { Catalog } from "../../catalog";
 import {
   type Forecast,
@@ -14,7 +13,8 @@ import {
   roundPennies,
 } from "../../domain";
 import { type CliIo, UsageError, printJson } from "../io";
-import { readForecastTeam } from "../forecastTeam";
+import { readForecastTeamFile } from "../../input";
+import { readInputBytes } from "../files";
 import { forecastWorkbookPlans } from "../../sheets/forecast/workbookPlans";
 import { writeXlsx } from "../xlsx/writeWorkbook";
 
@@ -106,14 +106,10 @@ export function forecastJson(forecast: Forecast) {
   };
 }
 
-function readTeam(path: string): ForecastPost[] {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw invalid(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  return readForecastTeam(text, path);
+function readTeam(catalog: Catalog, path: string, year: string, io: CliIo): ForecastPost[] {
+  const { posts, warnings } = readForecastTeamFile(readInputBytes(path), path, catalog.pay, { year });
+  for (const w of warnings) io.err(`wfp: note: ${w}\n`);
+  return posts;
 }
 
 const money = (n: number): string => p(n).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -122,8 +118,10 @@ const money = (n: number): string => p(n).toLocaleString("en-GB", { minimumFract
 export async function forecastCommand(catalog: Catalog, args: readonly string[], flags: ForecastFlags, json: boolean, io: CliIo): Promise<void> {
   if (args.length > 0) throw new UsageError(`unexpected '${args[0]}'; usage: ${forecastUsage}`);
   if (!flags.team) throw new UsageError(`--team is required; usage: ${forecastUsage}`);
-  const posts = readTeam(flags.team);
   const settings = forecastSettings(flags);
+  // Points are checked against the catalog's pay scale for the first year it has on or before the forecast's start.
+  const catalogYears = catalog.pay.payScales.map((s) => s.year).sort();
+  const posts = readTeam(catalog, flags.team, [...catalogYears].reverse().find((y) => y <= settings.fromYear) ?? catalogYears[0]!, io);
   const forecast = forecastPay(catalog.pay, posts, settings);
   if (flags.out) await writeXlsx(forecastWorkbookPlans(catalog, posts, settings), flags.out);
   if (json) {

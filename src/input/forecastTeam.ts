@@ -1,0 +1,67 @@
+import { type ForecastPost, type PayData, type PayPointName, defaultYear, payPointOf } from "../domain";
+import { dateCell, payPointCell, textCell } from "./cells";
+import { type ColumnSpecs, column, readColumns } from "./columns";
+import { parseCsv } from "./csv";
+import { decodeText } from "./decode";
+import { teamColumns } from "./team";
+
+/**
+ * A team CSV's columns for a forecast: the staffing plan's, plus `Cost centre`, `Start date` (first day in post)
+ * and `End date` (last day in post). A blank Point stays blank, so a joiner starts at entry.
+ */
+export function forecastTeamColumns(pay: PayData, year: string) {
+  return {
+    ...teamColumns(pay, year),
+    point: column<PayPointName | 1 | 2 | 3 | "">("Point", { synonyms: ["Pay point", "Spine point"], read: payPointCell, blank: "" }),
+    costCentre: column("Cost centre", { synonyms: ["Cost center", "Cost code", "Cost centre code"], read: textCell, blank: "" }),
+    startDate: column("Start date", { synonyms: ["Joining date", "Date joined", "Start"], read: dateCell, blank: "" }),
+    endDate: column("End date", { synonyms: ["Leaving date", "Last day", "Last day in post"], read: dateCell, blank: "" }),
+  } satisfies ColumnSpecs;
+}
+
+export interface ForecastTeamRead {
+  readonly posts: ForecastPost[];
+  readonly warnings: readonly string[];
+}
+
+/** Reads a team CSV for a forecast; a bad cell is refused naming the file line and the column. */
+export function readForecastTeamCsv(text: string, source: string, pay: PayData, options: { year?: string } = {}): ForecastTeamRead {
+  const year = options.year ?? defaultYear(pay);
+  const table = readColumns(parseCsv(text, source), forecastTeamColumns(pay, year));
+  const seen = new Map<string, number>();
+  const posts = table.rows.map((row): ForecastPost => {
+    const v = row.values;
+    let point: PayPointName | undefined;
+    try {
+      point = v.point === "" ? undefined : payPointOf(pay, v.band, v.point, year);
+    } catch (e) {
+      throw table.error(row, "point", (e as Error).message);
+    }
+    if (v.startDate !== "" && v.endDate !== "" && v.endDate < v.startDate) {
+      throw table.error(row, "endDate", `the end date ${v.endDate} is before the start date ${v.startDate}`);
+    }
+    const key = v.post.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) throw table.error(row, "post", `post '${v.post}' is already on line ${first}; each post needs its own name`);
+    seen.set(key, row.line);
+    return {
+      post: v.post,
+      role: v.role,
+      costCentre: v.costCentre,
+      band: v.band,
+      ...(point ? { point } : {}),
+      wte: v.wte,
+      hcasZone: v.hcasZone,
+      status: v.status,
+      ...(v.startInBand === "" ? {} : { startInBand: v.startInBand }),
+      ...(v.startDate === "" ? {} : { startDate: v.startDate }),
+      ...(v.endDate === "" ? {} : { endDate: v.endDate }),
+    };
+  });
+  return { posts, warnings: table.warnings };
+}
+
+/** readForecastTeamCsv over a file's bytes (any supported encoding). */
+export function readForecastTeamFile(bytes: Uint8Array, source: string, pay: PayData, options: { year?: string } = {}): ForecastTeamRead {
+  return readForecastTeamCsv(decodeText(bytes, source).text, source, pay, options);
+}
