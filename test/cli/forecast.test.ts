@@ -24,7 +24,7 @@ describe("team CSV for a forecast", () => {
   });
 
   it.each([
-    ["Post,Band,End date\nA,5,31/01/2027\n", "team.csv line 2, column 'End date'"],
+    ["Post,Band,End date\nA,5,2027-02-30\n", "team.csv line 2, column 'End date'"],
     ["Post,Band,Start date,End date\nA,5,2026-06-10,2026-05-01\n", "team.csv line 2, column 'End date': the end date 2026-05-01 is before the start date 2026-06-10"],
     ["Post,Band,Point\nA,3,intermediate\n", "team.csv line 2, column 'Point'"],
   ])("refuses %j naming the line and column", (csv, message) => {
