@@ -37,7 +37,21 @@ function xmlEscape(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** Prints what the task pane page downloads, gzipped, as the size users wait for. */
+/**
+ * The size budget of the first view: the scripts taskpane.html runs before the Roles list shows (the three entries,
+ * the first tab's chunks and the workbook adapter's), gzipped at level 9. The build fails above it.
+ */
+// Issue 11 sets the bar at 150 KiB; the budget holds what has been reached (196 KiB, from 304) so it only goes down.
+const FIRST_VIEW_BUDGET_KIB = 200;
+/** The chunk groups the first view waits for besides the entries (the first tab's, see src/taskpane/app/tabs.ts). */
+const FIRST_VIEW_GROUPS = ["tab-roles"];
+/** One of these loads before the first view: Office's adapter in Excel, the in-memory workbook in the demo. */
+const WORKBOOK_GROUPS = ["workbook-office", "workbook-memory"];
+
+/**
+ * Prints every script the build makes with its gzip size, and what the first view downloads; fails the build when
+ * that exceeds FIRST_VIEW_BUDGET_KIB. (webpack's own performance hints measure uncompressed bytes of one asset.)
+ */
 class ReportGzipSize {
   apply(compiler) {
     let report = "";
@@ -45,29 +59,89 @@ class ReportGzipSize {
       // The last stage sees the minified files; after emit webpack drops their contents.
       const stage = compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT;
       compilation.hooks.processAssets.tap({ name: "ReportGzipSize", stage }, () => {
-        const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`.padStart(11);
-        const line = (name, raw, gzip) => `  ${name.padEnd(28)} ${kib(raw)}  gzip ${kib(gzip)}`;
-        const lines = [];
-        let raw = 0;
-        let gzip = 0;
-        for (const entry of ["functions", "taskpane", "commands"]) {
-          for (const file of compilation.entrypoints.get(entry).getFiles()) {
-            if (!file.endsWith(".js")) continue;
+        const sizes = new Map();
+        const sizeOf = (file) => {
+          if (!sizes.has(file)) {
             const bytes = compilation.getAsset(file).source.buffer();
-            const zipped = gzipSync(bytes, { level: 9 }).length;
-            raw += bytes.length;
-            gzip += zipped;
-            lines.push(line(file, bytes.length, zipped));
+            sizes.set(file, { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
           }
+          return sizes.get(file);
+        };
+        const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`.padStart(11);
+        const line = (name, size) => `  ${name.padEnd(40)} ${kib(size.raw)}  gzip ${kib(size.gzip)}`;
+        const jsFiles = (group) => (group ? group.getFiles().filter((f) => f.endsWith(".js")) : []);
+        const sum = (files) => files.reduce((t, f) => ({ raw: t.raw + sizeOf(f).raw, gzip: t.gzip + sizeOf(f).gzip }), { raw: 0, gzip: 0 });
+
+        const entryFiles = [...new Set(["functions", "taskpane", "commands"].flatMap((e) => jsFiles(compilation.entrypoints.get(e))))];
+        const firstTab = [...new Set(FIRST_VIEW_GROUPS.flatMap((g) => jsFiles(compilation.namedChunkGroups.get(g))))];
+        const withWorkbook = WORKBOOK_GROUPS.map((g) => {
+          const files = [...new Set([...entryFiles, ...firstTab, ...jsFiles(compilation.namedChunkGroups.get(g))])];
+          return { group: g, files, size: sum(files) };
+        });
+        const worst = withWorkbook.reduce((a, b) => (b.size.gzip > a.size.gzip ? b : a));
+        const all = compilation.getAssets().map((a) => a.name).filter((f) => f.endsWith(".js")).sort();
+
+        const lines = ["Scripts (gzip -9):"];
+        for (const file of all) lines.push(line(file, sizeOf(file)));
+        lines.push(`First view (${worst.group}): the scripts taskpane.html runs before the Roles list shows:`);
+        for (const file of worst.files) lines.push(line(file, sizeOf(file)));
+        lines.push(line("total", worst.size));
+        for (const w of withWorkbook) lines.push(`  first view with ${w.group}: ${(w.size.gzip / 1024).toFixed(1)} KiB gzip`);
+        lines.push(`  budget: ${FIRST_VIEW_BUDGET_KIB} KiB gzip`);
+        report = lines.join("\n");
+        if (worst.size.gzip > FIRST_VIEW_BUDGET_KIB * 1024) {
+          const error = new compiler.webpack.WebpackError(
+            `First view is ${(worst.size.gzip / 1024).toFixed(1)} KiB gzip, over its budget of ${FIRST_VIEW_BUDGET_KIB} KiB ` +
+              "(webpack.config.js FIRST_VIEW_BUDGET_KIB): load what only later views need on demand.",
+          );
+          compilation.errors.push(error);
         }
-        lines.push(line("total", raw, gzip));
-        report = `Task pane bundle (the scripts taskpane.html loads besides office.js):\n${lines.join("\n")}`;
       });
     });
-    compiler.hooks.done.tap("ReportGzipSize", (stats) => {
-      if (!stats.hasErrors()) console.log(`\n${report}\n`);
-    });
+    compiler.hooks.done.tap("ReportGzipSize", () => console.log(`\n${report}\n`));
   }
+}
+
+/**
+ * Checks the embedded catalog against its schema before bundling: the browser builds it without the schema library
+ * (src/catalog/embedded.ts), so a bad figure must stop the build here. esbuild bundles the check for Node.
+ */
+class CheckEmbeddedCatalog {
+  apply(compiler) {
+    let checked = false;
+    const check = async () => {
+      if (checked) return;
+      const { build } = require("esbuild");
+      const out = await build({
+        entryPoints: [path.resolve(__dirname, "src/catalog/checkEmbedded.ts")],
+        bundle: true,
+        write: false,
+        platform: "node",
+        format: "cjs",
+        logLevel: "silent",
+      });
+      const module = { exports: {} };
+      new Function("module", "exports", "require", out.outputFiles[0].text)(module, module.exports, require);
+      module.exports.checkEmbeddedCatalog();
+      checked = true;
+    };
+    compiler.hooks.beforeRun.tapPromise("CheckEmbeddedCatalog", check);
+    compiler.hooks.watchRun.tapPromise("CheckEmbeddedCatalog", check);
+  }
+}
+
+/**
+ * webpack's own minimizer, but not over pdf.js: it ships minified (pdf.min.mjs, pdf.worker.min.mjs), and minifying
+ * 1.7 MB again took most of the build's time for nothing.
+ */
+function minimizer() {
+  const MinimizerPlugin = require(require.resolve("minimizer-webpack-plugin", { paths: [require.resolve("webpack")] }));
+  return new MinimizerPlugin({
+    test: /\.[cm]?js(?:[?#].*)?$/i,
+    exclude: /^pdfjs/,
+    minify: MinimizerPlugin.terserMinify,
+    minimizerOptions: { compress: { passes: 2 } },
+  });
 }
 
 module.exports = (_env, argv) => {
@@ -98,6 +172,9 @@ module.exports = (_env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
+        // The domain, the catalog and the sheet builders are pure (no module-level effects): webpack may leave out a
+        // module none of whose exports a bundle uses, e.g. the catalog schema (zod) behind src/catalog's index.
+        { test: /[\\/]src[\\/](domain|catalog|sheets)[\\/]/, sideEffects: false },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -128,8 +205,10 @@ module.exports = (_env, argv) => {
           },
         ],
       }),
+      new CheckEmbeddedCatalog(),
       ...(production ? [new ReportGzipSize()] : []),
     ],
+    optimization: { minimizer: [minimizer()] },
     // ReportGzipSize gives the number that matters; webpack's hint measures uncompressed bytes.
     performance: { hints: false },
     devServer: {

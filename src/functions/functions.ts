@@ -3,7 +3,7 @@
 // Each function is a thin wrapper: the work is in implementations.ts, over the embedded catalog.
 // Parameters are typed `any` so a blank cell arrives as null and is refused, never read as zero.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { defaultCatalog } from "../catalog";
+import { defaultCatalog } from "../catalog/embedded";
 import { excelCall } from "./errors";
 import * as impl from "./implementations";
 

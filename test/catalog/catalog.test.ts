@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CatalogError, defaultCatalog, embeddedCatalogData, loadCatalog } from "../../src/catalog";
+import { checkEmbeddedCatalog, checkShippedCatalog } from "../../src/catalog/checkEmbedded";
 import { findCompetence, findRole } from "../../src/domain";
 
 const catalog = defaultCatalog();
@@ -29,6 +30,19 @@ describe("loading the catalog", () => {
       "professional-manager-clinical-8c-9",
     ]);
     expect(catalog.careerLevels.map((l) => l.level)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it("ships data the schema takes exactly as it is, so the browser can build it without parsing", () => {
+    expect(() => checkEmbeddedCatalog()).not.toThrow();
+    const parsed = loadCatalog(embeddedCatalogData);
+    expect(catalog.data).toEqual(parsed.data);
+    expect(catalog.roles).toEqual(parsed.roles);
+    expect([...catalog.competenceIndex.byKey.keys()]).toEqual([...parsed.competenceIndex.byKey.keys()]);
+    expect(catalog.jeScheme).toEqual(parsed.jeScheme);
+    // What the build refuses: data the schema would change (or refuse) on the way in.
+    const extra = clone(embeddedCatalogData);
+    (extra.roles.roles[0] as unknown as Record<string, unknown>).nickname = "PSW";
+    expect(() => checkShippedCatalog(extra)).toThrow(CatalogError);
   });
 
   it("names the path of a bad field", () => {
