@@ -8,10 +8,11 @@
  *      pane explains that it needs Excel.
  *
  * Nothing here touches the network: office.js is loaded by taskpane.html, and the memory workbook lives in the page.
+ * Each workbook's code is a chunk of its own, loaded only when that workbook is chosen (the page in Excel never
+ * downloads the demo workbook, nor the demo Office's adapter).
  */
 import type { WorkbookAdapter } from "../excel/adapter";
-import { MemoryWorkbook } from "../excel/memoryWorkbook";
-import { OfficeWorkbookAdapter } from "../excel/officeAdapter";
+import type { MemoryWorkbook } from "../excel/memoryWorkbook";
 
 export type Startup =
   | { readonly kind: "excel"; readonly workbook: WorkbookAdapter }
@@ -30,8 +31,8 @@ export interface StartupEnvironment {
   readonly office: Pick<typeof Office, "onReady"> | undefined;
   /** The page's query string, e.g. "?workbook=memory". */
   readonly search: string;
-  readonly createExcelAdapter: () => WorkbookAdapter;
-  readonly createMemoryWorkbook: () => MemoryWorkbook;
+  readonly createExcelAdapter: () => WorkbookAdapter | Promise<WorkbookAdapter>;
+  readonly createMemoryWorkbook: () => MemoryWorkbook | Promise<MemoryWorkbook>;
   /** Called with the memory workbook so tests can inspect it (window.wfpWorkbook in the page). */
   readonly exposeMemoryWorkbook: (workbook: MemoryWorkbook) => void;
 }
@@ -47,9 +48,15 @@ export function pageEnvironment(): StartupEnvironment {
   return {
     office: (globalThis as { Office?: typeof Office }).Office,
     search: window.location.search,
-    createExcelAdapter: () => new OfficeWorkbookAdapter(),
+    createExcelAdapter: async () => {
+      const { OfficeWorkbookAdapter } = await import(/* webpackChunkName: "workbook-office" */ "../excel/officeAdapter");
+      return new OfficeWorkbookAdapter();
+    },
     // Like a new workbook: one empty sheet, so the demo looks like Excel.
-    createMemoryWorkbook: () => new MemoryWorkbook({ sheets: ["Sheet1"] }),
+    createMemoryWorkbook: async () => {
+      const { MemoryWorkbook } = await import(/* webpackChunkName: "workbook-memory" */ "../excel/memoryWorkbook");
+      return new MemoryWorkbook({ sheets: ["Sheet1"] });
+    },
     exposeMemoryWorkbook: (workbook) => {
       window.wfpWorkbook = workbook;
     },
@@ -91,7 +98,7 @@ export async function chooseWorkbook(env: StartupEnvironment, patienceMs: number
     });
     const first = await Promise.race([ready, patience]);
     clearTimeout(timer);
-    if (first === "Excel") return { kind: "excel", workbook: env.createExcelAdapter() };
+    if (first === "Excel") return { kind: "excel", workbook: await env.createExcelAdapter() };
     if (first === PENDING) {
       // Office may still answer; if it says Excel, the needs-Excel screen hands over to the planner.
       lateExcel = ready.then((late) => (late === "Excel" ? env.createExcelAdapter() : new Promise<never>(() => undefined)));
@@ -100,7 +107,7 @@ export async function chooseWorkbook(env: StartupEnvironment, patienceMs: number
     }
   }
   if (wantsMemoryWorkbook(env.search)) {
-    const workbook = env.createMemoryWorkbook();
+    const workbook = await env.createMemoryWorkbook();
     env.exposeMemoryWorkbook(workbook);
     return { kind: "memory", workbook };
   }

@@ -1,10 +1,14 @@
 // The task pane's entry: decide which workbook to work on (environment.ts) and mount the React app.
 import { createRoot } from "react-dom/client";
-import { defaultCatalog } from "../catalog";
+import { defaultCatalog } from "../catalog/embedded";
 import { Startup } from "./app/Startup";
+import { loadTab } from "./app/lazyTabs";
+import { TABS } from "./app/tabs";
 import { chooseWorkbook, pageEnvironment } from "./environment";
 
 const container = document.getElementById("container");
 if (container) {
+  // The first tab's chunk downloads while Office starts up, not after.
+  void loadTab(TABS[0]!).catch(() => undefined);
   createRoot(container).render(<Startup catalog={defaultCatalog()} startup={chooseWorkbook(pageEnvironment())} />);
 }

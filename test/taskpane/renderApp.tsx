@@ -7,6 +7,8 @@ import { defaultCatalog } from "../../src/catalog";
 import type { WorkbookAdapter } from "../../src/excel/adapter";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { App } from "../../src/taskpane/app/App";
+import { loadEverything } from "../../src/taskpane/app/lazyTabs";
+import { TABS } from "../../src/taskpane/app/tabs";
 
 // jsdom has no layout: Fluent's MessageBar watches its size and motion components ask about reduced motion.
 class NoResizeObserver {
@@ -34,6 +36,9 @@ configure({ asyncUtilTimeout: 15_000 });
 afterEach(() => cleanup());
 
 export const catalog = defaultCatalog();
+
+// The pane loads its tabs on demand; the tests see it as it is once idle, every chunk loaded.
+await loadEverything(TABS);
 
 export function newWorkbook(): MemoryWorkbook {
   return new MemoryWorkbook({ sheets: ["Sheet1"], now: () => new Date("2025-04-01T10:00:00Z") });

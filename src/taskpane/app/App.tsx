@@ -1,24 +1,15 @@
-/** The task pane: header, and a row of tabs (Roles, JE calculator, Reference, Costing…). Talks to Excel only through `workbook`. */
-import {
-  FluentProvider,
-  Tab,
-  TabList,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
-import { type ReactNode, useState } from "react";
+/**
+ * The task pane: header, and a row of tabs (tabs.ts). Talks to Excel only through `workbook`. Each tab's code loads
+ * on demand (lazyTabs.tsx): the first tab's at once, the others when the pane is idle.
+ */
+import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
 import type { Catalog } from "../../catalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
-import { useWorkbookCatalog } from "../catalog/useWorkbookCatalog";
-import { CatalogTab } from "../catalog/CatalogTab";
-import { CostingTab } from "../costing/CostingTab";
-import { JeCalculatorTab } from "../je/JeCalculatorTab";
-import { ReferenceTab } from "../reference/ReferenceTab";
-import { RolesTab } from "../roles/RolesTab";
-import { SkillMixTab } from "../skillMix/SkillMixTab";
 import { AppHeader } from "./AppHeader";
+import { TabContent, loadTabs, whenIdle } from "./lazyTabs";
 import { usePageStyles } from "./pageStyles";
+import { TABS } from "./tabs";
 
 const useStyles = makeStyles({
   app: { minHeight: "100vh", display: "flex", flexDirection: "column" },
@@ -27,16 +18,6 @@ const useStyles = makeStyles({
   panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
 });
 
-const TABS = [
-  { value: "roles", label: "Roles" },
-  { value: "costing", label: "Costing" },
-  { value: "skillMix", label: "Skill mix" },
-  { value: "je", label: "JE calculator" },
-  { value: "catalog", label: "Catalog" },
-  { value: "reference", label: "Reference" },
-] as const;
-type TabValue = (typeof TABS)[number]["value"];
-
 export interface AppProps {
   readonly catalog: Catalog;
   readonly workbook: WorkbookAdapter;
@@ -44,19 +25,20 @@ export interface AppProps {
   readonly demo: boolean;
 }
 
+const FIRST_TAB = TABS[0]!.id;
+
 export function App({ catalog, workbook, demo }: AppProps) {
   usePageStyles();
   const styles = useStyles();
-  const [tab, setTab] = useState<TabValue>("roles");
-  // Costing and skill mix work with the workbook's own roles too (its Catalog sheet), not only the built-in ones.
-  const withWorkbookRoles = useWorkbookCatalog(workbook, catalog).state.view.catalog;
-  const panels: Record<TabValue, ReactNode> = {
-    roles: <RolesTab catalog={catalog} workbook={workbook} />,
-    je: <JeCalculatorTab catalog={catalog} workbook={workbook} />,
-    reference: <ReferenceTab catalog={catalog} workbook={workbook} />,
-    costing: <CostingTab catalog={withWorkbookRoles} workbook={workbook} />,
-    catalog: <CatalogTab catalog={catalog} workbook={workbook} />,
-    skillMix: <SkillMixTab catalog={withWorkbookRoles} workbook={workbook} />,
+  const [tab, setTab] = useState<string>(FIRST_TAB);
+  // A panel mounts when its tab is first opened and then stays mounted, so levels chosen in the calculator survive
+  // a look at the Roles tab.
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([FIRST_TAB]));
+  // The other tabs' chunks arrive while the user reads the first one, so opening a tab rarely shows a spinner.
+  useEffect(() => whenIdle(() => void loadTabs(TABS).catch(() => undefined)), []);
+  const open = (id: string): void => {
+    setTab(id);
+    setOpened((was) => (was.has(id) ? was : new Set([...was, id])));
   };
   return (
     <FluentProvider theme={webLightTheme}>
@@ -67,27 +49,26 @@ export function App({ catalog, workbook, demo }: AppProps) {
           // Small tabs, so more of them fit on a row of the pane.
           size="small"
           selectedValue={tab}
-          onTabSelect={(_, data) => setTab(data.value as TabValue)}
+          onTabSelect={(_, data) => open(String(data.value))}
           aria-label="Workforce Planner"
         >
           {TABS.map((t) => (
-            <Tab key={t.value} value={t.value} id={`tab-${t.value}`} aria-controls={`panel-${t.value}`}>
+            <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
               {t.label}
             </Tab>
           ))}
         </TabList>
-        {/* Every panel stays mounted, so levels chosen in the calculator survive a look at the Roles tab. */}
         <main>
           {TABS.map((t) => (
             <div
-              key={t.value}
-              id={`panel-${t.value}`}
+              key={t.id}
+              id={`panel-${t.id}`}
               role="tabpanel"
-              aria-labelledby={`tab-${t.value}`}
-              hidden={tab !== t.value}
+              aria-labelledby={`tab-${t.id}`}
+              hidden={tab !== t.id}
               className={styles.panel}
             >
-              {panels[t.value]}
+              {opened.has(t.id) ? <TabContent tab={t} catalog={catalog} workbook={workbook} /> : null}
             </div>
           ))}
         </main>

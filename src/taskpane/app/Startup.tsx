@@ -3,12 +3,14 @@
  * needs-Excel page when there is no workbook. If Office answers late and says Excel, the planner replaces that page.
  */
 import { FluentProvider, Spinner, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
 import type { Catalog } from "../../catalog";
 import type { Startup as StartupResult } from "../environment";
 import { App } from "./App";
-import { NeedsExcel } from "./NeedsExcel";
 import { usePageStyles } from "./pageStyles";
+
+// Only outside Excel: its message bar is not worth downloading in Excel.
+const NeedsExcel = lazy(() => import(/* webpackChunkName: "needs-excel" */ "./NeedsExcel").then((m) => ({ default: m.NeedsExcel })));
 
 const useStyles = makeStyles({
   waiting: { padding: tokens.spacingVerticalXXL },
@@ -55,7 +57,9 @@ export function Startup({ catalog, startup }: StartupProps) {
   if (decided.kind === "needs-excel") {
     return (
       <FluentProvider theme={webLightTheme}>
-        <NeedsExcel host={decided.host} />
+        <Suspense fallback={<Spinner className={styles.waiting} label="Starting Workforce Planner…" />}>
+          <NeedsExcel host={decided.host} />
+        </Suspense>
       </FluentProvider>
     );
   }

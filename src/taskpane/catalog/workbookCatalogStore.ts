@@ -9,9 +9,8 @@
 import type { Catalog } from "../../catalog";
 import { sameValue } from "../../catalog/workbookCatalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
-import { OfficeWorkbookAdapter } from "../../excel/officeAdapter";
 import { CATALOG_COMPETENCES_TABLE, CATALOG_ROLES_TABLE } from "../../sheets/catalogSheet";
-import { type WorkbookCatalogView, readWorkbookCatalog } from "../../workbook/catalog";
+import type { WorkbookCatalogView } from "../../workbook/catalog";
 import { TABLE_WATCH_REQUIREMENT, watchTables } from "./watchTables";
 
 export type WorkbookCatalogState =
@@ -94,6 +93,9 @@ export class WorkbookCatalogStore {
       this.again = false;
       this.set({ phase: "reading", view: this.state.view });
       try {
+        // The reader (and the schema it checks the sheet's rows with) is a chunk of its own: the pane shows the
+        // built-in roles first and does not wait for it.
+        const { readWorkbookCatalog } = await import(/* webpackChunkName: "workbook-catalog" */ "../../workbook/catalog");
         const view = await readWorkbookCatalog(this.workbook, this.base);
         this.set({ phase: "read", view: this.unchanged(view) ? this.state.view : view });
       } catch (e) {
@@ -133,9 +135,13 @@ function excelSupportsTableEvents(): boolean {
   return office?.context?.requirements?.isSetSupported(TABLE_WATCH_REQUIREMENT.set, TABLE_WATCH_REQUIREMENT.version) ?? false;
 }
 
-/** Focus always; Excel's table events too when the workbook is a real one and Excel has them. */
-export function defaultWatch(workbook: WorkbookAdapter): ChangeWatch {
-  if (!(workbook instanceof OfficeWorkbookAdapter) || !excelSupportsTableEvents()) return focusWatch;
+/**
+ * Focus always; Excel's table events too when the pane runs in an Excel that has them. In Excel the workbook is
+ * always Office's (start-up never picks the demo workbook there), and the adapter's class is not imported here: it
+ * is a chunk loaded only in Excel.
+ */
+export function defaultWatch(_workbook: WorkbookAdapter): ChangeWatch {
+  if (typeof Excel === "undefined" || !excelSupportsTableEvents()) return focusWatch;
   return (onChange) => {
     const stopFocus = focusWatch(onChange);
     const stopTables = watchTables({ tables: [CATALOG_ROLES_TABLE, CATALOG_COMPETENCES_TABLE], onChange });

@@ -4,17 +4,24 @@
  * built-in roles with the Catalog sheet's entries winning, each marked with where it comes from.
  */
 import { Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Catalog } from "../../catalog";
 import { evaluateProfile } from "../../domain";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { useWorkbookCatalog } from "../catalog/useWorkbookCatalog";
+import { lazyPart } from "../app/lazyPart";
+import { whenIdle } from "../app/lazyTabs";
 import { NationalProfileDetails } from "./NationalProfileDetails";
 import { findNationalProfiles } from "./nationalProfileSearch";
-import { RoleDetails } from "./RoleDetails";
 import { RoleFilters } from "./RoleFilters";
 import { RoleList } from "./RoleList";
 import { NO_FILTER, type RoleFilter, findRoles } from "./roleSearch";
+
+// The details (and the profile sheet they insert) load on demand, ahead of the first click when the pane is idle.
+const RoleDetails = lazyPart(
+  () => import(/* webpackChunkName: "role-details" */ "./RoleDetails").then((m) => m.RoleDetails),
+  "Loading the role…",
+);
 
 const useStyles = makeStyles({
   tab: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -39,6 +46,7 @@ export function RolesTab({ catalog: builtIn, workbook }: RolesTabProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const matches = useMemo(() => findRoles(catalog, filter), [catalog, filter]);
   const profiles = useMemo(() => findNationalProfiles(catalog, filter), [catalog, filter]);
+  useEffect(() => whenIdle(() => void RoleDetails.preload().catch(() => undefined)), []);
   // A role or profile filtered out of the list is no longer shown as chosen.
   const selected = matches.find((m) => m.role.id === selectedId)?.role ?? null;
   const selectedProfile = profiles.find((p) => `${PROFILE}${p.id}` === selectedId) ?? null;

@@ -1,0 +1,51 @@
+/**
+ * The task pane's tabs, in the order the tab row shows them. Each tab's code is a chunk of its own: the first tab's
+ * loads at start-up, the others when the pane is idle or when opened, whichever is first (App.tsx, lazyTabs.tsx).
+ *
+ * Add a tab with one entry: `load` imports the tab's module under the chunk name "tab-<id>" and returns its
+ * component, which gets the built-in catalog and the workbook. A tab that works with the workbook's own roles too
+ * (its Catalog sheet) wraps its component in `withWorkbookRoles`, imported in the same chunk.
+ * The build's size budget counts the first tab's chunk (webpack.config.js FIRST_VIEW_GROUPS): keep "roles" first
+ * or name the new first tab there.
+ */
+import type { ComponentType } from "react";
+import type { Catalog } from "../../catalog";
+import type { WorkbookAdapter } from "../../excel/adapter";
+
+export interface TabProps {
+  readonly catalog: Catalog;
+  readonly workbook: WorkbookAdapter;
+}
+
+export interface TabDefinition {
+  /** Stable id: the element ids (`tab-<id>`, `panel-<id>`) and the chunk name. */
+  readonly id: string;
+  readonly label: string;
+  readonly load: () => Promise<ComponentType<TabProps>>;
+}
+
+/** A tab whose component sees the workbook's Catalog sheet roles as well as the built-in ones. */
+const withWorkbookRoles = async (tab: Promise<ComponentType<TabProps>>): Promise<ComponentType<TabProps>> => {
+  const [component, { withWorkbookRoles: wrap }] = await Promise.all([
+    tab,
+    import(/* webpackChunkName: "workbook-roles" */ "./withWorkbookRoles"),
+  ]);
+  return wrap(component);
+};
+
+export const TABS: readonly TabDefinition[] = [
+  { id: "roles", label: "Roles", load: () => import(/* webpackChunkName: "tab-roles" */ "../roles/RolesTab").then((m) => m.RolesTab) },
+  {
+    id: "costing",
+    label: "Costing",
+    load: () => withWorkbookRoles(import(/* webpackChunkName: "tab-costing" */ "../costing/CostingTab").then((m) => m.CostingTab)),
+  },
+  {
+    id: "skillMix",
+    label: "Skill mix",
+    load: () => withWorkbookRoles(import(/* webpackChunkName: "tab-skillMix" */ "../skillMix/SkillMixTab").then((m) => m.SkillMixTab)),
+  },
+  { id: "je", label: "JE calculator", load: () => import(/* webpackChunkName: "tab-je" */ "../je/JeCalculatorTab").then((m) => m.JeCalculatorTab) },
+  { id: "catalog", label: "Catalog", load: () => import(/* webpackChunkName: "tab-catalog" */ "../catalog/CatalogTab").then((m) => m.CatalogTab) },
+  { id: "reference", label: "Reference", load: () => import(/* webpackChunkName: "tab-reference" */ "../reference/ReferenceTab").then((m) => m.ReferenceTab) },
+];
