@@ -37,6 +37,28 @@ export function competenceKey(index: CompetenceIndex, text: string): string {
   return known ? known.id : `text:${normalizeText(text)}`;
 }
 
+/**
+ * competenceKey through a cache per index, with "" for a blank text: the same held titles come back in thousands
+ * of COVERAGE/ROLECOVERAGE cells, and each is looked up once. Bounded, as the input is the user's.
+ */
+function cachedKey(index: CompetenceIndex, text: string): string {
+  let keys = keysByIndex.get(index);
+  if (!keys) {
+    keys = new Map();
+    keysByIndex.set(index, keys);
+  }
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = normalizeText(text) === "" ? "" : competenceKey(index, text);
+    if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
+}
+
+const keysByIndex = new WeakMap<CompetenceIndex, Map<string, string>>();
+const KEY_CACHE_LIMIT = 20_000;
+
 export interface CoverageGap {
   key: string;
   /** The canonical title when known, else the text as given. */
@@ -53,31 +75,36 @@ export interface CoverageResult {
   gaps: CoverageGap[];
 }
 
-const isBlank = (text: string): boolean => normalizeText(text) === "";
-
 /** How many of the required competences the held list covers, and which are missing (in required order). */
 export function coverage(
   index: CompetenceIndex,
   required: readonly string[],
   held: readonly string[],
 ): CoverageResult {
-  const heldKeys = new Set(held.filter((h) => !isBlank(h)).map((h) => competenceKey(index, h)));
+  const heldKeys = new Set<string>();
+  for (const h of held) {
+    const key = cachedKey(index, h);
+    if (key !== "") heldKeys.add(key);
+  }
   const seen = new Set<string>();
   const gaps: CoverageGap[] = [];
   let covered = 0;
   for (const r of required) {
-    if (isBlank(r)) continue;
-    const key = competenceKey(index, r);
-    if (seen.has(key)) continue;
+    const key = cachedKey(index, r);
+    if (key === "" || seen.has(key)) continue;
     seen.add(key);
     if (heldKeys.has(key)) {
       covered++;
     } else {
-      const competence = index.byId.get(key);
-      gaps.push(competence ? { key, title: competence.title, competence } : { key, title: r.trim() });
+      gaps.push(gapOf(index, key, r));
     }
   }
   return { required: seen.size, covered, fraction: seen.size === 0 ? null : covered / seen.size, gaps };
+}
+
+function gapOf(index: CompetenceIndex, key: string, text: string): CoverageGap {
+  const competence = index.byId.get(key);
+  return competence ? { key, title: competence.title, competence } : { key, title: text.trim() };
 }
 
 /**
@@ -86,13 +113,86 @@ export function coverage(
  * is required once.
  */
 export function roleCompetenceIds(role: Role, sections?: readonly RoleSection[]): string[] {
+  if (!sections) return [...requiredIds(role).ids];
   const ids = new Set<string>();
   for (const rc of role.competences) {
-    if (!sections || sections.includes(rc.section)) ids.add(rc.competenceId);
+    if (sections.includes(rc.section)) ids.add(rc.competenceId);
   }
   return [...ids];
 }
 
+/** A role's distinct required competence ids (roleCompetenceIds of every section), worked out once per role. */
+export function requiredIds(role: Role): { readonly ids: readonly string[]; readonly set: ReadonlySet<string> } {
+  let required = requiredIdsByRole.get(role);
+  if (!required) {
+    const set = new Set<string>();
+    for (const rc of role.competences) set.add(rc.competenceId);
+    required = { ids: Object.freeze([...set]), set };
+    requiredIdsByRole.set(role, required);
+  }
+  return required;
+}
+
+const requiredIdsByRole = new WeakMap<Role, { readonly ids: readonly string[]; readonly set: ReadonlySet<string> }>();
+
+/**
+ * What a role requires, worked out once per catalog index and role: its distinct required keys in order, where
+ * each is in that order, and the gap each leaves when missing. `marks` is scratch space for roleCoverage: position
+ * i is covered in the current call when marks[i] equals the call's stamp, so no call allocates a set.
+ */
+interface RoleRequirement {
+  readonly keys: readonly string[];
+  readonly position: ReadonlyMap<string, number>;
+  readonly gaps: readonly CoverageGap[];
+  readonly marks: Uint32Array;
+  stamp: number;
+}
+
+const requirements = new WeakMap<CompetenceIndex, WeakMap<Role, RoleRequirement>>();
+
+function roleRequirement(index: CompetenceIndex, role: Role): RoleRequirement {
+  let byRole = requirements.get(index);
+  if (!byRole) {
+    byRole = new WeakMap();
+    requirements.set(index, byRole);
+  }
+  let requirement = byRole.get(role);
+  if (!requirement) {
+    const keys: string[] = [];
+    const gaps: CoverageGap[] = [];
+    const position = new Map<string, number>();
+    for (const id of requiredIds(role).ids) {
+      const key = cachedKey(index, id);
+      if (key === "" || position.has(key)) continue;
+      position.set(key, keys.length);
+      keys.push(key);
+      // Shared by every call's result: frozen, so no caller can change another's.
+      gaps.push(Object.freeze(gapOf(index, key, id)));
+    }
+    requirement = { keys, position, gaps, marks: new Uint32Array(keys.length), stamp: 0 };
+    byRole.set(role, requirement);
+  }
+  return requirement;
+}
+
+/** coverage() of the role's required competences, from what the role requires worked out once (roleRequirement). */
 export function roleCoverage(index: CompetenceIndex, role: Role, held: readonly string[]): CoverageResult {
-  return coverage(index, roleCompetenceIds(role), held);
+  const requirement = roleRequirement(index, role);
+  const { keys, position, marks } = requirement;
+  if (requirement.stamp === 0xffffffff) {
+    marks.fill(0);
+    requirement.stamp = 0;
+  }
+  const stamp = ++requirement.stamp;
+  let covered = 0;
+  for (const h of held) {
+    const at = position.get(cachedKey(index, h));
+    if (at !== undefined && marks[at] !== stamp) {
+      marks[at] = stamp;
+      covered++;
+    }
+  }
+  const gaps: CoverageGap[] = [];
+  for (let i = 0; i < keys.length; i++) if (marks[i] !== stamp) gaps.push(requirement.gaps[i]!);
+  return { required: keys.length, covered, fraction: keys.length === 0 ? null : covered / keys.length, gaps };
 }

@@ -128,6 +128,23 @@ export function parseJeLevel(input: unknown): LevelRange {
     if (Number.isInteger(input) && input >= 1) return { min: input, max: input };
     throw invalid(`${describeInput(input)} is not a JE level: levels are whole numbers from 1`);
   }
+  if (typeof input === "string") {
+    // A workbook repeats the same few level texts in thousands of JESCORE cells: each is parsed once.
+    const known = parsedLevels.get(input);
+    if (known) return known;
+    const range = Object.freeze(parseLevelText(input));
+    if (parsedLevels.size >= PARSED_LEVELS_LIMIT) parsedLevels.clear();
+    parsedLevels.set(input, range);
+    return range;
+  }
+  return parseLevelText(input);
+}
+
+/** Level texts parsed so far (valid ones only: a bad text is rare, and its error is built afresh each time). */
+const parsedLevels = new Map<string, Readonly<LevelRange>>();
+const PARSED_LEVELS_LIMIT = 4096;
+
+function parseLevelText(input: unknown): LevelRange {
   if (typeof input !== "string" || input.trim() === "") {
     throw invalid(`${describeInput(input)} is not a JE level: give a level such as 4, "2-3" or "4(a)"`);
   }
@@ -184,14 +201,22 @@ export function jeScore(scheme: JeScheme, levels: readonly unknown[]): ScoreRang
   let max = 0;
   for (let i = 0; i < levels.length; i++) {
     const f = scheme.factors[i]!;
+    const level = levels[i];
+    // Whole levels (most cells) need no parse and no range object.
+    if (typeof level === "number" && Number.isInteger(level) && level >= 1) {
+      const score = levelScore(f, level, level);
+      min += score;
+      max += score;
+      continue;
+    }
     let range: LevelRange;
     try {
-      range = parseJeLevel(levels[i]);
+      range = parseJeLevel(level);
     } catch (e) {
       throw invalid(`factor ${f.number} (${f.name}): ${(e as Error).message}`);
     }
-    min += levelScore(f, range.min, levels[i]);
-    max += levelScore(f, range.max, levels[i]);
+    min += levelScore(f, range.min, level);
+    max += levelScore(f, range.max, level);
   }
   return { min, max };
 }

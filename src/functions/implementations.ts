@@ -25,7 +25,7 @@ import {
   payPointAfterYears,
   personKey,
   postCost,
-  roleCompetenceIds,
+  requiredIds,
   roleCoverage,
   roleOverlap,
 } from "../domain";
@@ -118,7 +118,7 @@ export function coverageOf(catalog: Catalog, requiredRange: unknown, held: unkno
 
 export function roleCoverageOf(catalog: Catalog, role: CellInput, held: unknown): number {
   const r = roleArgument(catalog, role);
-  if (roleCompetenceIds(r).length === 0) throw notFound(`${r.title} requires no competences`);
+  if (requiredIds(r).ids.length === 0) throw notFound(`${r.title} requires no competences`);
   return roleCoverage(catalog.competenceIndex, r, textsOf(held)).fraction!;
 }
 

@@ -1,4 +1,4 @@
-import { roleCompetenceIds } from "../coverage";
+import { requiredIds } from "../coverage";
 import type { Role } from "../role";
 
 /** What role A brings to role B: the "transferable" in transferable roles. */
@@ -15,8 +15,8 @@ export interface RoleOverlap {
 
 /** The overlap of role A with role B. Not symmetric: A → B divides by what B requires. */
 export function roleOverlap(from: Role, to: Role): RoleOverlap {
-  const fromIds = new Set(roleCompetenceIds(from));
-  const toIds = roleCompetenceIds(to);
+  const fromIds = requiredIds(from).set;
+  const toIds = requiredIds(to).ids;
   const shared = toIds.filter((id) => fromIds.has(id));
   return { from, to, shared, toRequired: toIds.length, fractionOfTo: toIds.length === 0 ? null : shared.length / toIds.length };
 }
