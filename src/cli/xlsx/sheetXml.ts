@@ -48,7 +48,7 @@ export class SharedStrings {
   }
 }
 
-/** exceljs kept formulas without the leading "="; the file format does too. */
+/** The file stores formulas without the leading "=". */
 export const formulaText = (f: string): string => (f.startsWith("=") ? f.slice(1) : f);
 
 /** A table as its part in the file: everything the table XML needs, after the sheet has placed its cells. */
