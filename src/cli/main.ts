@@ -52,12 +52,15 @@ ${Object.values(COMMANDS)
   .map((c) => `  ${c.usage}`)
   .join("\n")}
 
-Every command takes --json for machine-readable output.
+Every command takes --json for machine-readable output. Commands that write a workbook never replace an
+existing file unless given --force, and never write over one of their input files.
+Exit codes: 0 done; 1 input refused (one line on stderr says what and where); 2 command called wrongly; 3 a bug.
 `;
 
 /**
- * Runs one `wfp` command. Exit codes: 0 done; 1 the input was refused (a score with no band, an unknown role);
- * 2 the command was called wrongly. Errors are one line on stderr naming what was wrong.
+ * Runs one `wfp` command. Exit codes: 0 done; 1 the input was refused (a score with no band, an unknown role, a
+ * file that cannot be read or written, an --out that exists without --force); 2 the command was called wrongly;
+ * 3 a bug in wfp. Every error is one line on stderr naming what was wrong and where.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -72,18 +75,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   let args: string[];
   let flags: Flags;
+  const options: OptionSpec = { json: { type: "boolean" }, ...(command.options ?? {}) };
   try {
     const parsed = parseArgs({
-      args: rest,
+      args: joinNegativeValues(rest, options),
       allowPositionals: true,
       allowNegative: false,
       strict: true,
-      options: { json: { type: "boolean" }, ...(command.options ?? {}) },
+      tokens: true,
+      options,
     });
+    const given = new Set<string>();
+    for (const token of parsed.tokens) {
+      if (token.kind !== "option") continue;
+      if (given.has(token.name)) throw new UsageError(`--${token.name} is given twice; give it once`);
+      given.add(token.name);
+    }
     args = parsed.positionals;
     flags = parsed.values as Flags;
   } catch (e) {
-    io.err(`wfp: ${(e as Error).message.split("\n")[0]}\n`);
+    io.err(`wfp: ${(e as Error).message.split("\n")[0]!.replace(/\. To specify a positional argument.*$/, "")}; usage: ${command.usage}\n`);
     return 2;
   }
   try {
@@ -103,6 +114,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`wfp: the catalog is not valid: ${first ? `${first.path}: ${first.message}` : "no details"}${rest.length > 0 ? ` (and ${rest.length} more)` : ""}\n`);
       return 1;
     }
-    throw e;
+    // A bug, not the user's mistake: still one line (the stack only when asked for), exit 3.
+    const error = e instanceof Error ? e : new Error(String(e));
+    io.err(`wfp: internal error: ${error.message.split("\n")[0]}${process.env.WFP_DEBUG === "1" ? `\n${error.stack ?? ""}` : " (set WFP_DEBUG=1 for details)"}\n`);
+    return 3;
   }
+}
+
+/**
+ * `--wte -1` as `--wte=-1`: a value that starts with "-" and is a number belongs to the option before it (Node's
+ * parseArgs would call it an ambiguous argument), so the command can say what is wrong with the number.
+ */
+function joinNegativeValues(args: readonly string[], options: OptionSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : null;
+    if (name !== null && options[name]?.type === "string" && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }

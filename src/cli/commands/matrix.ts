@@ -6,12 +6,14 @@ import { type CliIo, UsageError } from "../io";
 import { readTeamSkillsFile } from "../../input";
 import { readInputBytes } from "../files";
 import { matrixRolesFor } from "../../workbook/skillMix";
+import { xlsxOutput } from "../safeWrite";
 import { writeXlsx } from "../xlsx/writeWorkbook";
 
-export const matrixUsage = "wfp matrix --out <file.xlsx> [--roles id,id,…] [--team team.csv] [--progression from-id,to-id]";
+export const matrixUsage = "wfp matrix --out <file.xlsx> [--force] [--roles id,id,…] [--team team.csv] [--progression from-id,to-id]";
 
 export const matrixOptions = {
   out: { type: "string" },
+  force: { type: "boolean" },
   roles: { type: "string" },
   team: { type: "string" },
   progression: { type: "string" },
@@ -19,6 +21,7 @@ export const matrixOptions = {
 
 export interface MatrixFlags {
   out?: string;
+  force?: boolean;
   roles?: string;
   team?: string;
   progression?: string;
@@ -45,7 +48,7 @@ const percent = (fraction: number | null): string => (fraction === null ? "no co
 /** `wfp matrix`: the skill-mix sheets as an .xlsx, from the same sheet plans the add-in writes. */
 export async function matrixCommand(catalog: Catalog, args: readonly string[], flags: MatrixFlags, io: CliIo): Promise<void> {
   if (args.length > 0) throw new UsageError(`unexpected '${args[0]}'; usage: ${matrixUsage}`);
-  if (!flags.out) throw new UsageError(`--out is required; usage: ${matrixUsage}`);
+  const output = xlsxOutput(flags, matrixUsage, [flags.team]);
   const roles = matrixRoles(catalog, flags.roles);
   const progression = progressionRoles(catalog, flags.progression);
   const plans: SheetPlan[] = [roleMatrixPlan(catalog, roles)];
@@ -73,6 +76,6 @@ export async function matrixCommand(catalog: Catalog, args: readonly string[], f
     plans.push(progressionPlan(catalog, from, to));
     lines.push(`progression ${from.title} → ${to.title}`);
   }
-  await writeXlsx(plans, flags.out);
+  await output.write((path) => writeXlsx(plans, path));
   io.out(`Wrote ${flags.out}: ${lines.join("; ")}.\n${notes.map((n) => `Note: ${n}\n`).join("")}`);
 }

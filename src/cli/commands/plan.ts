@@ -7,13 +7,15 @@ import { planNames, staffingPlanSheet } from "../../sheets/staffingPlan";
 import { type CliIo, UsageError } from "../io";
 import { readTeamFile } from "../../input";
 import { readInputBytes } from "../files";
+import { xlsxOutput } from "../safeWrite";
 import { writeXlsx } from "../xlsx/writeWorkbook";
 
 export const planUsage =
-  "wfp plan --out <file.xlsx> [--team team.csv] [--compare team-b.csv] [--year 2025/26] [--pension employer|full] [--levy] [--vacancy 0.03]";
+  "wfp plan --out <file.xlsx> [--force] [--team team.csv] [--compare team-b.csv] [--year 2025/26] [--pension employer|full] [--levy] [--vacancy 0.03]";
 
 export const planOptions = {
   out: { type: "string" },
+  force: { type: "boolean" },
   team: { type: "string" },
   compare: { type: "string" },
   year: { type: "string" },
@@ -24,6 +26,7 @@ export const planOptions = {
 
 export interface PlanFlags {
   out?: string;
+  force?: boolean;
   team?: string;
   compare?: string;
   year?: string;
@@ -70,10 +73,10 @@ function readTeam(catalog: Catalog, path: string, year: string, io: CliIo): Plan
 
 export async function planCommand(catalog: Catalog, args: readonly string[], flags: PlanFlags, io: CliIo): Promise<void> {
   if (args.length > 0) throw new UsageError(`unexpected '${args[0]}'; usage: ${planUsage}`);
-  if (!flags.out) throw new UsageError(`--out is required; usage: ${planUsage}`);
+  const output = xlsxOutput(flags, planUsage, [flags.team, flags.compare]);
   const parameters = planParameters(catalog, flags);
   const posts = flags.team ? readTeam(catalog, flags.team, parameters.year, io) : [];
   const scenarioB = flags.compare ? readTeam(catalog, flags.compare, parameters.year, io) : undefined;
-  await writeXlsx(planWorkbookPlans(catalog, posts, parameters, scenarioB), flags.out);
+  await output.write((path) => writeXlsx(planWorkbookPlans(catalog, posts, parameters, scenarioB), path));
   io.out(`Wrote ${flags.out}: ${posts.length} post${posts.length === 1 ? "" : "s"}, costed for ${parameters.year} (${parameters.pensionBasis} pension${parameters.includeLevy ? ", with levy" : ""})${scenarioB ? `, compared with ${scenarioB.length} posts in scenario B` : ""}.\n`);
 }

@@ -9,14 +9,16 @@ import { roleMatrixPlan, teamPlans } from "../../sheets/skillMix";
 import { catalogSheetFromJson, loadCatalogJson } from "../../workbook/catalog";
 import { matrixRolesFor } from "../../workbook/skillMix";
 import { type CliIo, UsageError } from "../io";
+import { xlsxOutput } from "../safeWrite";
 import { writeXlsx } from "../xlsx/writeWorkbook";
 import { type PlanFlags, planParameters, planWorkbookPlans } from "./plan";
 
 export const workbookUsage =
-  "wfp workbook --out <file.xlsx> [--roles id,id,…] [--team team.csv] [--skills skills.csv] [--catalog mine.json] [--year 2025/26] [--pension employer|full] [--levy] [--vacancy 0.03]";
+  "wfp workbook --out <file.xlsx> [--force] [--roles id,id,…] [--team team.csv] [--skills skills.csv] [--catalog mine.json] [--year 2025/26] [--pension employer|full] [--levy] [--vacancy 0.03]";
 
 export const workbookOptions = {
   out: { type: "string" },
+  force: { type: "boolean" },
   roles: { type: "string" },
   team: { type: "string" },
   skills: { type: "string" },
@@ -85,9 +87,9 @@ export function workbookPlans(builtIn: Catalog, flags: WorkbookFlags): { plans: 
 
 export async function workbookCommand(catalog: Catalog, args: readonly string[], flags: WorkbookFlags, io: CliIo): Promise<void> {
   if (args.length > 0) throw new UsageError(`unexpected '${args[0]}'; usage: ${workbookUsage}`);
-  if (!flags.out) throw new UsageError(`--out is required; usage: ${workbookUsage}`);
+  const output = xlsxOutput(flags, workbookUsage, [flags.team, flags.skills, flags.catalog]);
   const { plans, summary, warnings } = workbookPlans(catalog, flags);
   for (const w of warnings) io.err(`wfp: note: ${w}\n`);
-  await writeXlsx(plans, flags.out);
+  await output.write((path) => writeXlsx(plans, path));
   io.out(`Wrote ${flags.out}: ${plans.length} sheets; ${summary.join("; ")}.\n`);
 }
