@@ -15,15 +15,17 @@ import { parseCsv, readFundedTable, readStaffTable } from "../../input";
 import { establishmentWorkbookPlans } from "../../sheets/establishment";
 import { readInputText } from "../files";
 import { type CliIo, UsageError, printJson } from "../io";
+import { xlsxOutput } from "../safeWrite";
 import { writeXlsx } from "../xlsx/writeWorkbook";
 
 export const establishmentUsage =
-  "wfp establishment --funded funded.csv --staff staff.csv [--out rec.xlsx] [--as-at yyyy-mm-dd] [--year 2025/26] [--pension employer|full] [--levy]";
+  "wfp establishment --funded funded.csv --staff staff.csv [--out rec.xlsx [--force]] [--as-at yyyy-mm-dd] [--year 2025/26] [--pension employer|full] [--levy]";
 
 export const establishmentOptions = {
   funded: { type: "string" },
   staff: { type: "string" },
   out: { type: "string" },
+  force: { type: "boolean" },
   "as-at": { type: "string" },
   year: { type: "string" },
   pension: { type: "string" },
@@ -34,6 +36,7 @@ export interface EstablishmentFlags {
   funded?: string;
   staff?: string;
   out?: string;
+  force?: boolean;
   "as-at"?: string;
   year?: string;
   pension?: string;
@@ -116,6 +119,7 @@ const todayIso = (): string => new Date().toISOString().slice(0, 10);
 export async function establishmentCommand(catalog: Catalog, args: readonly string[], flags: EstablishmentFlags, json: boolean, io: CliIo, today = todayIso()): Promise<void> {
   if (args.length > 0) throw new UsageError(`unexpected '${args[0]}'; usage: ${establishmentUsage}`);
   if (!flags.funded || !flags.staff) throw new UsageError(`--funded and --staff are required; usage: ${establishmentUsage}`);
+  const output = flags.out === undefined ? null : xlsxOutput(flags, establishmentUsage, [flags.funded, flags.staff]);
   const parameters = establishmentParameters(catalog, flags, today);
   const inputs = readEstablishmentFiles(flags.funded, flags.staff);
   // The mapping comes first, so a wrongly read column is seen before any figure (on stderr when stdout is JSON).
@@ -123,7 +127,7 @@ export async function establishmentCommand(catalog: Catalog, args: readonly stri
   say(`Columns read from ${flags.funded}: ${inputs.fundedMapping.join("; ")}\n`);
   say(`Columns read from ${flags.staff}: ${inputs.staffMapping.join("; ")}\n`);
   const result = reconcileEstablishment(catalog.pay, inputs.funded, inputs.staff, parameters);
-  if (flags.out) await writeXlsx(establishmentWorkbookPlans(catalog, inputs.funded, inputs.staff, result), flags.out);
+  if (output) await output.write((path) => writeXlsx(establishmentWorkbookPlans(catalog, inputs.funded, inputs.staff, result), path));
   if (json) {
     printJson(io, establishmentJson(result));
     return;
