@@ -1,4 +1,4 @@
-import { type PersonTrainingNeeds, type Role, cellText } from "../../domain";
+import { type PersonTrainingNeeds, type PrincipleDefinition, type Role, cellText } from "../../domain";
 import { STYLE, SheetLayout } from "../layout";
 import type { PlanCell, SheetPlan } from "../plan";
 import { SKILL_MIX_KEYS, SKILL_MIX_TABLES } from "./names";
@@ -17,9 +17,19 @@ export function trainingNeedsSheet(needs: readonly PersonTrainingNeeds[]): Sheet
   layout.line("From the Team skills register as last built: rebuild the register (Skill mix) after statuses change.", STYLE.subtitle);
   layout.gap();
   layout.line("Competences to gain", STYLE.heading);
-  const rows: PlanCell[][] = needs.flatMap((n) =>
-    n.toGain.map((g) => [n.person.name, n.person.catalogRole?.title ?? n.person.role, g.title, g.principle ? `${g.principle.code}. ${g.principle.name}` : "", nowText(g)]),
-  );
+  // One label string per principle, not one per row: a large team has hundreds of thousands of rows here.
+  const principles = new Map<PrincipleDefinition, string>();
+  const principleText = (p: PrincipleDefinition | null): string => {
+    if (p === null) return "";
+    let text = principles.get(p);
+    if (text === undefined) principles.set(p, (text = `${p.code}. ${p.name}`));
+    return text;
+  };
+  const rows: PlanCell[][] = [];
+  for (const n of needs) {
+    const role = n.person.catalogRole?.title ?? n.person.role;
+    for (const g of n.toGain) rows.push([n.person.name, role, g.title, principleText(g.principle), nowText(g)]);
+  }
   const header = layout.table(
     SKILL_MIX_TABLES.trainingNeeds,
     [
