@@ -23,6 +23,14 @@ function computeKey(text: string): string {
     .replace(/[^a-z0-9]/g, "");
 }
 
+/**
+ * The key text is grouped by wherever a sheet counts it with SUMIFS/COUNTIFS: case ignored (as those functions
+ * ignore it), every other character kept, so a group holds exactly the rows its formula counts.
+ */
+export function caseFoldKey(text: string): string {
+  return text.toLowerCase();
+}
+
 /** A stable, readable id from a title: "Manage budgets" → "manage-budgets". */
 export function slugify(text: string): string {
   return text

@@ -1,4 +1,5 @@
-import { BANDS } from "../domain";
+import { BANDS, NOT_GIVEN } from "../domain";
+import { criteriaGroups, literalCriterionOf } from "./criteria";
 import { STYLE, SheetLayout } from "./layout";
 import { type PlanCell, type SheetPlan, formula } from "./plan";
 import { MONEY } from "./payReference";
@@ -10,9 +11,12 @@ export const COMPARE_BY_ROLE_TABLE = "Compare_By_Role";
 
 const HEADERS = ["WTE A", "WTE B", "WTE change", "Cost A", "Cost B", "Cost change"] as const;
 
-/** WTE and cost of both scenarios for the key in column A of `row`, and the change from A to B. */
-function comparisonCells(column: "Band" | "Role", row: number, a: PlanNames, b: PlanNames): PlanCell[] {
-  const key = `$A${row}`;
+/**
+ * WTE and cost of both scenarios for the key in column A of `row` (matched literally, see criteria.ts; `blank`:
+ * the rows with nothing in `column`), and the change from A to B.
+ */
+function comparisonCells(column: "Band" | "Role", row: number, a: PlanNames, b: PlanNames, blank = false): PlanCell[] {
+  const key = blank ? '""' : literalCriterionOf(`$A${row}`);
   return [
     formula(`=SUMIFS(${a.table}[WTE],${a.table}[${column}],${key})`),
     formula(`=SUMIFS(${b.table}[WTE],${b.table}[${column}],${key})`),
@@ -32,7 +36,8 @@ const TOTALS = ["Total", ...HEADERS.map((h) => formula(`=SUBTOTAL(109,[${h}])`))
 
 /**
  * Two staffing plans side by side, by band and by role: WTE and cost in each and the change from A to B, as
- * SUMIFS over both plan tables so it follows every edit to either.
+ * SUMIFS over both plan tables so it follows every edit to either. Roles are matched literally, one row per role
+ * whatever its case, and posts with no role have their own row.
  */
 export function compareScenariosSheet(roleTitles: readonly string[], a: PlanNames = planNames(), b: PlanNames = planNames("B")): SheetPlan {
   const layout = new SheetLayout();
@@ -46,7 +51,16 @@ export function compareScenariosSheet(roleTitles: readonly string[], a: PlanName
   layout.gap();
   layout.line("By role", STYLE.heading);
   const roleTop = layout.nextRow + 1;
-  layout.table(COMPARE_BY_ROLE_TABLE, COLUMNS("Role"), roleTitles.map((role, i) => [role, ...comparisonCells("Role", roleTop + i, a, b)]), { totals: TOTALS });
+  const roles = criteriaGroups(roleTitles);
+  layout.table(
+    COMPARE_BY_ROLE_TABLE,
+    COLUMNS("Role"),
+    [
+      ...roles.map((role, i) => [role, ...comparisonCells("Role", roleTop + i, a, b)]),
+      [NOT_GIVEN.role, ...comparisonCells("Role", roleTop + roles.length, a, b, true)],
+    ],
+    { totals: TOTALS },
+  );
   return {
     key: COMPARE_KEY,
     name: "Compare scenarios",

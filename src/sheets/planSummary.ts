@@ -1,4 +1,5 @@
-import { BANDS } from "../domain";
+import { BANDS, NOT_GIVEN } from "../domain";
+import { criteriaGroups, literalCriterionOf } from "./criteria";
 import { STYLE, SheetLayout } from "./layout";
 import { type SheetPlan, formula } from "./plan";
 import { MONEY } from "./payReference";
@@ -9,6 +10,7 @@ export const PLAN_BY_BAND_TABLE = "Plan_By_Band";
 export const PLAN_BY_ROLE_TABLE = "Plan_By_Role";
 
 const T = STAFFING_PLAN_TABLE;
+/** Posts, WTE and cost of the plan rows whose `column` meets `key`, a criterion. */
 const byKey = (column: string, key: string) => ({
   posts: formula(`=COUNTIFS(${T}[${column}],${key},${T}[Post],"<>")`),
   wte: formula(`=SUMIFS(${T}[WTE],${T}[${column}],${key})`),
@@ -17,7 +19,9 @@ const byKey = (column: string, key: string) => ({
 
 /**
  * The plan by band and by role (posts, WTE, cost), the establishment total, the vacancy factor and the budget:
- * COUNTIFS and SUMIFS over the plan table, so it stays live as the plan changes.
+ * COUNTIFS and SUMIFS over the plan table, so it stays live as the plan changes. A role is matched literally
+ * (see criteria.ts), one row per role whatever its case, and posts with no role have their own row, so the rows
+ * by role add up to the plan.
  */
 export function planSummarySheet(roleTitles: readonly string[]): SheetPlan {
   const layout = new SheetLayout();
@@ -59,11 +63,17 @@ export function planSummarySheet(roleTitles: readonly string[]): SheetPlan {
       { header: "WTE", width: 12, numberFormat: "0.00" },
       { header: "Cost", width: 16, numberFormat: MONEY },
     ],
-    roleTitles.map((r, i) => {
-      // The key is the role cell on this row, so a role the user renames here is summed under its new name.
-      const k = byKey("Role", `$A${layout.nextRow + 1 + i}`);
-      return [r, k.posts, k.wte, k.cost];
-    }),
+    [
+      ...criteriaGroups(roleTitles).map((r, i) => {
+        // The key is the role cell on this row, so a role the user renames here is summed under its new name.
+        const k = byKey("Role", literalCriterionOf(`$A${layout.nextRow + 1 + i}`));
+        return [r, k.posts, k.wte, k.cost];
+      }),
+      (() => {
+        const k = byKey("Role", '""');
+        return [NOT_GIVEN.role, k.posts, k.wte, k.cost];
+      })(),
+    ],
     { totals: ["Total", formula("=SUBTOTAL(109,[Posts])"), formula("=SUBTOTAL(109,[WTE])"), formula("=SUBTOTAL(109,[Cost])")] },
   );
   const bandRows = BANDS.length - 1;

@@ -1,5 +1,6 @@
 import type { Catalog } from "../catalog";
 import { BANDS, HCAS_ZONES, PAY_POINTS, POST_STATUSES, type PlanParameters, type PlannedPost } from "../domain";
+import { literalCriterionOf } from "./criteria";
 import { STYLE, SheetLayout } from "./layout";
 import { type PlanCell, type SheetPlan, type TableColumn, excelDate, formula } from "./plan";
 import { HCAS_TABLE, MONEY, ON_COSTS_TABLE, PAY_SCALES_TABLE, PERCENT } from "./payReference";
@@ -45,13 +46,19 @@ const PENSIONABLE = "([@Basic]+[@HCAS])";
 
 /**
  * The formulas of the computed columns, over the Pay scales and On-costs tables and the plan's parameters:
- * SUMIFS and COUNTIFS only, so a colleague without the add-in (or LibreOffice) calculates the same.
+ * SUMIFS and COUNTIFS only, so a colleague without the add-in (or LibreOffice) calculates the same. Every
+ * criterion is a cell the user can type into, so each matches literally (a band pasted as "8*" is no band, not
+ * the sum of 8a to 8d).
  */
 export function planFormulas(names: PlanNames): Readonly<Record<(typeof PLAN_COMPUTED_HEADERS)[number], string>> {
-  const onCost = (column: string): string => `SUMIFS(${ON_COSTS_TABLE}[${column}],${ON_COSTS_TABLE}[Year],${names.year})`;
+  const year = literalCriterionOf(names.year);
+  const zone = literalCriterionOf("[@[HCAS zone]]");
+  const onCost = (column: string): string => `SUMIFS(${ON_COSTS_TABLE}[${column}],${ON_COSTS_TABLE}[Year],${year})`;
   const hcasRate = (column: string): string =>
-    `SUMIFS(${HCAS_TABLE}[${column}],${HCAS_TABLE}[Year],${names.year},${HCAS_TABLE}[Zone],[@[HCAS zone]])`;
-  const payMatch = `${PAY_SCALES_TABLE}[Year],${names.year},${PAY_SCALES_TABLE}[Band],${BAND_KEY},${PAY_SCALES_TABLE}[Point],${POINT_KEY}`;
+    `SUMIFS(${HCAS_TABLE}[${column}],${HCAS_TABLE}[Year],${year},${HCAS_TABLE}[Zone],${zone})`;
+  const payMatch =
+    `${PAY_SCALES_TABLE}[Year],${year},${PAY_SCALES_TABLE}[Band],${literalCriterionOf(BAND_KEY)},` +
+    `${PAY_SCALES_TABLE}[Point],${literalCriterionOf(POINT_KEY)}`;
   return {
     "Full-time pay": blankIfNoBand(`IF(COUNTIFS(${payMatch})=0,NA(),SUMIFS(${PAY_SCALES_TABLE}[Annual pay],${payMatch}))`),
     Basic: blankIfNoBand(`[@[Full-time pay]]*[@WTE]`),
@@ -65,7 +72,7 @@ export function planFormulas(names: PlanNames): Readonly<Record<(typeof PLAN_COM
     Check: blankIfNoBand(
       `IF(NOT(AND(ISNUMBER([@WTE]),[@WTE]>=0,[@WTE]<=1.5)),"WTE must be 0 to 1.5",` +
         `IF(COUNTIFS(${payMatch})=0,"No pay for band "&[@Band]&" "&${POINT_KEY}&" in "&${names.year},` +
-        `IF(AND([@[HCAS zone]]<>"",[@[HCAS zone]]<>"none",COUNTIFS(${HCAS_TABLE}[Year],${names.year},${HCAS_TABLE}[Zone],[@[HCAS zone]])=0),"Unknown HCAS zone",` +
+        `IF(AND([@[HCAS zone]]<>"",[@[HCAS zone]]<>"none",COUNTIFS(${HCAS_TABLE}[Year],${year},${HCAS_TABLE}[Zone],${zone})=0),"Unknown HCAS zone",` +
         `IF([@Band]&""="1","Band 1 closed: paid at band 2","OK"))))`,
     ),
   };

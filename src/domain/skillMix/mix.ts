@@ -1,7 +1,7 @@
 import { BANDS, type Band, bandLabel } from "../band";
 import type { CareerLevel } from "../careerFramework";
 import type { Role } from "../role";
-import { normalizeText } from "../text";
+import { caseFoldKey } from "../text";
 import type { RegisterPerson } from "./register";
 import { DEFAULT_SUPPRESSION_THRESHOLD, HIDDEN, type ShownCount, isSuppressed, suppressCount } from "./suppression";
 
@@ -23,7 +23,7 @@ export interface SkillMix {
   readonly byBand: readonly SkillMixRow[];
   /** Career Framework levels, from the people's catalog roles; people whose role is unknown last. */
   readonly byLevel: readonly SkillMixRow[];
-  /** Catalog roles in catalog order, then the team's own roles as they first appear; no role given last. */
+  /** Catalog roles in catalog order, then the team's own roles (one per text, whatever its case) as they first appear; no role given last. */
   readonly byRole: readonly SkillMixRow[];
 }
 
@@ -63,7 +63,8 @@ export function skillMix(people: readonly Person[], roles: readonly Role[] = [])
     ),
     byRole: group((p) => {
       if (p.catalogRole) return { key: p.catalogRole.id, label: p.catalogRole.title, order: roleOrder.get(p.catalogRole.id) ?? roles.length };
-      const key = normalizeText(p.role);
+      // Grouped as the sheet's COUNTIFS counts them: a role of the team's own differs from another by any character but case.
+      const key = caseFoldKey(p.role.trim());
       if (key === "") return { key: "", label: NOT_GIVEN.role, order: Number.MAX_SAFE_INTEGER };
       if (!ownRoles.has(key)) ownRoles.set(key, ownRoles.size);
       return { key: `text:${key}`, label: p.role.trim(), order: roles.length + 1 + ownRoles.get(key)! };

@@ -7,14 +7,15 @@ import {
   type SkillRegister,
   bandLabel,
   catalogRoleOf,
+  caseFoldKey,
   levelLabel,
-  normalizeText,
   topGaps,
 } from "../../domain";
 import { STYLE, SheetLayout } from "../layout";
 import { type ChartPlan, type ConditionalFormatPlan, type PlanCell, type SheetPlan, type TableColumn, formula } from "../plan";
 import { SKILL_MIX_KEYS, SKILL_MIX_NAMES, SKILL_MIX_TABLES } from "./names";
-import { equalsText, textLiteral } from "./structuredRefs";
+import { literalCriterion } from "../criteria";
+import { textLiteral } from "./structuredRefs";
 import { competenceFormulas, coverFormula, riskHighlights } from "./teamSkillsSheet";
 
 const T = SKILL_MIX_TABLES.teamSkills;
@@ -115,11 +116,12 @@ export function skillMixSummarySheet(input: SkillMixSummaryInput): SheetPlan {
   const ownRoles = new Map<string, string>();
   for (const person of input.register.people) {
     if (catalogRoleOf(input.roles, person.role) || person.role.trim() === "") continue;
-    const key = normalizeText(person.role);
+    // One row per role as the row's literal criterion counts it (case ignored), as the domain's mix groups them.
+    const key = caseFoldKey(person.role.trim());
     if (!ownRoles.has(key)) ownRoles.set(key, person.role.trim());
   }
   mixTable("Mix by role", SKILL_MIX_TABLES.byRole, "Role", [
-    ...[...input.roles.map((r) => r.title), ...ownRoles.values()].map((title) => mixRow(title, "Role", equalsText(title))),
+    ...[...input.roles.map((r) => r.title), ...ownRoles.values()].map((title) => mixRow(title, "Role", literalCriterion(title))),
     mixRow(NOT_GIVEN.role, "Role", BLANK),
   ]);
 
