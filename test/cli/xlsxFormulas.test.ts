@@ -13,4 +13,12 @@ describe("structured references in the file format", () => {
     expect(qualifyStructuredReferences(f, "Plan")).toBe('SUMIFS(Pay_Scales[Annual pay],Pay_Scales[Band],Plan[[#This Row],[Band]]&"")');
     expect(qualifyStructuredReferences("Other[[#This Row],[X]]", "Plan")).toBe("Other[[#This Row],[X]]");
   });
+  it("reads a column name's escaped brackets and a double quote as part of the name", () => {
+    expect(qualifyStructuredReferences(`COUNTIF([@[a']b]:[Say "hi" '[x]],"Competent")`, "T")).toBe(
+      `COUNTIF(T[[#This Row],[a']b]:[Say "hi" '[x]],"Competent")`,
+    );
+    expect(qualifyStructuredReferences(`IF([@Name]="","",Other[[a']b '#1]]+[@[c'[d]])`, "T")).toBe(
+      `IF(T[[#This Row],[Name]]="","",Other[[a']b '#1]]+T[[#This Row],[c'[d]])`,
+    );
+  });
 });

@@ -22,6 +22,7 @@ import {
   teamCoverage,
 } from "../../src/domain";
 import { REGISTER_FIXED_HEADERS, REGISTER_HEADER_ROW, roleMatrixPlan, teamPlans } from "../../src/sheets/skillMix";
+import { tableColumnName } from "../../src/sheets/skillMix/structuredRefs";
 import { recalculateWithLibreOffice, resultOf } from "../support/libreoffice";
 import { recordedRegister, sampleTeam } from "../support/skillTeam";
 
@@ -90,7 +91,7 @@ describe("Team skills recalculated by LibreOffice", () => {
     const firstColumn = REGISTER_FIXED_HEADERS.length + 1;
     cover.forEach((c, i) => {
       const column = firstColumn + i;
-      expect(ws.getRow(REGISTER_HEADER_ROW).getCell(column).value).toBe(c.title);
+      expect(ws.getRow(REGISTER_HEADER_ROW).getCell(column).value).toBe(tableColumnName(c.title));
       const band = [5, 6, 7, 8, 9].map((r) => resultOf(ws.getRow(r).getCell(column)));
       expect([band[0], band[1], band[3], band[4]], c.title).toEqual([c.needing, c.holders, c.developing, coverLabel(c)]);
       close(band[2], c.holdersWte, `${c.title} WTE`);

@@ -16,7 +16,7 @@ import {
   teamSkillsSheet,
   trainingNeedsSheet,
 } from "../../src/sheets/skillMix";
-import { columnRef, escapeColumnName, thisRowSpan } from "../../src/sheets/skillMix/structuredRefs";
+import { columnRef, escapeColumnName, tableColumnName, thisRowSpan } from "../../src/sheets/skillMix/structuredRefs";
 import { recordedRegister, sampleTeam } from "../support/skillTeam";
 
 const catalog = defaultCatalog();
@@ -31,7 +31,12 @@ describe("structured references to columns named by people", () => {
     expect(escapeColumnName("Manage people's performance at work")).toBe("Manage people''s performance at work");
     expect(escapeColumnName("A [b] #1")).toBe("A '[b'] '#1");
     expect(columnRef("T", "Plan, monitor and review")).toBe("T[[Plan, monitor and review]]");
-    expect(thisRowSpan("A's", "B")).toBe("[@[A''s]:[B]]");
+    expect(columnRef("T", "Gamma 'q' [x] #1 @y")).toBe("T[[Gamma ’q’ '[x'] '#1 @y]]");
+    expect(thisRowSpan("A's", "B")).toBe("[@[A’s]:[B]]");
+  });
+  it("names a table column with ’ for ', since LibreOffice does not resolve Excel's '' escape", () => {
+    expect(tableColumnName("Manage people's performance at work")).toBe("Manage people’s performance at work");
+    expect(tableColumnName("A [b] #1 @c")).toBe("A [b] #1 @c");
   });
 });
 
@@ -81,7 +86,7 @@ describe("Team skills sheet", () => {
     expect(validatePlan(plan)).toEqual([]);
     expect(register.at).toBe(`A${REGISTER_HEADER_ROW}`);
     expect(plan.freezeRows).toBe(REGISTER_HEADER_ROW);
-    expect(register.columns.map((c) => c.header)).toEqual([...REGISTER_FIXED_HEADERS, ...competences.map((c) => c.title)]);
+    expect(register.columns.map((c) => c.header)).toEqual([...REGISTER_FIXED_HEADERS, ...competences.map((c) => tableColumnName(c.title))]);
     expect(register.rows).toHaveLength(12);
     expect(register.carriesWorkbookRows).toBe(true);
     expect(register.rows[0]!.slice(0, 6)).toEqual([team[0]!.name, "RECONNECT Peer Support Worker", 3, 3, team[0]!.wte, 45747]);
@@ -100,7 +105,7 @@ describe("Team skills sheet", () => {
   it("counts per person and per competence with COUNTIF/COUNTIFS over the register", () => {
     const first = competences[0]!.title;
     const last = competences.at(-1)!.title;
-    const span = `[@[${escapeColumnName(first)}]:[${escapeColumnName(last)}]]`;
+    const span = `[@[${escapeColumnName(tableColumnName(first))}]:[${escapeColumnName(tableColumnName(last))}]]`;
     expect(register.rows[0]!.slice(6, 9)).toEqual([
       { formula: `=IF([@Name]="","",COLUMNS(${span})-COUNTIF(${span},"Not required"))` },
       { formula: `=IF([@Name]="","",COUNTIF(${span},"Competent"))` },

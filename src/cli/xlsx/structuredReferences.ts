@@ -9,7 +9,13 @@ export function qualifyStructuredReferences(formulaText: string, table: string):
   let inString = false;
   for (let i = 0; i < formulaText.length; i++) {
     const ch = formulaText[i]!;
-    if (ch === '"') inString = !inString;
+    if (ch === '"' && depth === 0) inString = !inString;
+    // Inside a column specifier, ' escapes the next character ('[, '], '#, ''): it is part of the name.
+    if (ch === "'" && depth > 0) {
+      out += ch + (formulaText[i + 1] ?? "");
+      i++;
+      continue;
+    }
     if (inString || (ch !== "[" && ch !== "]")) {
       out += ch;
       continue;
@@ -37,7 +43,8 @@ export function qualifyStructuredReferences(formulaText: string, table: string):
 function matchingBracket(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
-    if (text[i] === "[") depth++;
+    if (text[i] === "'" && depth > 0) i++;
+    else if (text[i] === "[") depth++;
     else if (text[i] === "]" && --depth === 0) return i;
   }
   throw new Error(`unbalanced brackets in formula: ${text}`);

@@ -2,7 +2,7 @@ import { type Role, type RoleMatrix, SERVICE_LABELS, marksIncluding, needMark } 
 import { STYLE, SheetLayout } from "../layout";
 import { type ConditionalFormatPlan, type PlanCell, type SheetPlan, type TableColumn, columnLetter, columnNumber, formula } from "../plan";
 import { SKILL_MIX_KEYS, SKILL_MIX_TABLES } from "./names";
-import { columnRef, textLiteral, thisRowSpan } from "./structuredRefs";
+import { columnRef, tableColumnName, textLiteral, thisRowSpan } from "./structuredRefs";
 
 const T = SKILL_MIX_TABLES.roleMatrix;
 /** The overlap tables and the count labels sit in the matrix's Competence column; role columns start right of it. */
@@ -39,7 +39,8 @@ export function roleMatrixSheet(matrix: RoleMatrix): SheetPlan {
   );
   layout.gap();
 
-  const roleColumns: TableColumn[] = roles.map((r) => ({ header: r.title, width: roleWidth(r) }));
+  // Headers name the roles (with ’ for '; see structuredRefs); the "From role" column shows each title as given.
+  const roleColumns: TableColumn[] = roles.map((r) => ({ header: tableColumnName(r.title), width: roleWidth(r) }));
   const sideTable = (name: string, columns: TableColumn[], rows: PlanCell[][]): number => {
     const at = layout.nextRow;
     layout.blocks.push({ kind: "table", name, at: `${LABEL_COLUMN}${at}`, columns, rows, style: STYLE.tableStyle });

@@ -28,7 +28,7 @@ import {
   SKILL_MIX_TABLES,
   STATUS_COLOURS,
 } from "./names";
-import { columnRef, thisRowSpan } from "./structuredRefs";
+import { columnRef, tableColumnName, thisRowSpan } from "./structuredRefs";
 
 const T = SKILL_MIX_TABLES.teamSkills;
 const NAMED = `${T}[Name],"<>"`;
@@ -87,7 +87,7 @@ export const personColumns: TableColumn[] = [
 ];
 
 export const statusColumns = (register: SkillRegister): TableColumn[] =>
-  register.competences.map((c) => ({ header: c.title, width: 16, validation: { kind: "list", values: SKILL_STATUSES } }));
+  register.competences.map((c) => ({ header: tableColumnName(c.title), width: 16, validation: { kind: "list", values: SKILL_STATUSES } }));
 
 /** Heatmap rules over an area of status cells: one rule per status, exact (Excel compares without case). */
 export const heatmap = (area: string): ConditionalFormatPlan[] =>
@@ -279,5 +279,5 @@ export function teamSkillsSheet(
 }
 
 /** The register's headers in order, for reading it back. */
-export const registerHeaders = (register: SkillRegister): string[] => [...REGISTER_FIXED_HEADERS, ...register.competences.map((c) => c.title)];
+export const registerHeaders = (register: SkillRegister): string[] => [...REGISTER_FIXED_HEADERS, ...register.competences.map((c) => tableColumnName(c.title))];
 export { REGISTER_COMPUTED_HEADERS, REGISTER_PERSON_HEADERS };
