@@ -4,8 +4,7 @@ import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
-import { readTeamSkillsCsv } from "../../src/cli/commands/matrix";
-import { readTeamCsv } from "../../src/cli/teamCsv";
+import { readTeamCsv, readTeamSkillsCsv } from "../../src/input";
 import { competenceCover, coverLabel, personCoverage, postCost, rebuildRegister, isSuppressed, skillMix, suppressCount, suppressMixRows } from "../../src/domain";
 import { REGISTER_FIXED_HEADERS, REGISTER_HEADER_ROW } from "../../src/sheets/skillMix";
 import { wfp } from "../support/cli";
@@ -79,8 +78,8 @@ describe("roles matched literally: wfp plan --out, recalculated by LibreOffice",
     ["Post", "Role", "Band", "WTE"],
     ...ROLES.filter((r) => r !== "Nurse?").map((role, i) => [`Post ${i + 1}`, role, bands[i]!, role === "~x" ? 1.5 : 1]),
   ]);
-  const postsA = readTeamCsv(teamA, "a.csv");
-  const postsB = readTeamCsv(teamB, "b.csv");
+  const postsA = readTeamCsv(teamA, "a.csv", catalog.pay, { year: YEAR }).posts;
+  const postsB = readTeamCsv(teamB, "b.csv", catalog.pay, { year: YEAR }).posts;
   const totalOf = (posts: typeof postsA) => posts.reduce((n, p) => n + postCost(catalog.pay, { ...p, year: YEAR }).total, 0);
   let workbook: ExcelJS.Workbook;
 
