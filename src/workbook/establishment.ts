@@ -1,0 +1,176 @@
+import type { Catalog } from "../catalog";
+import type { CellValue, WorkbookAdapter, WriteOptions, WriteResult } from "../excel/adapter";
+import {
+  type EstablishmentParameters,
+  type EstablishmentReconciliation,
+  type FundedPosition,
+  type StaffAssignment,
+  invalid,
+  nextVacantSince,
+  parseEsrDate,
+  parseFundedPosition,
+  parseStaffAssignment,
+  reconcileEstablishment,
+  refuseDuplicates,
+} from "../domain";
+import {
+  ESTABLISHMENT_HEADERS,
+  ESTABLISHMENT_TABLES,
+  STAFF_INPUT_HEADERS,
+  assignmentRow,
+  establishmentSheet,
+  establishmentSummarySheet,
+  fundedRow,
+  parameterValues,
+  reconciliationSheet,
+  staffInPostSheet,
+  summaryKeys,
+} from "../sheets/establishment";
+import { PAY_SCALES_TABLE, PAY_SCALE_HEADERS, onCostsSheet, payScalesSheet } from "../sheets/payReference";
+import { type PlanCell, type SheetPlan, excelDate } from "../sheets/plan";
+import { PLAN_INPUT_HEADERS, STAFFING_PLAN_TABLE } from "../sheets/staffingPlan";
+import { readOnCosts } from "./costing";
+import { rowsByHeaders } from "./tableRows";
+
+/** Where the funded establishment comes from. */
+export type FundedSource =
+  /** The Establishment table as it is in the workbook (a refresh). */
+  | { readonly kind: "workbook" }
+  /** The workbook's staffing plan: each post a position, in the cost centre "Staffing plan". */
+  | { readonly kind: "plan" }
+  /** Positions read from a CSV or a sheet the user chose; added to those already in the workbook. */
+  | { readonly kind: "positions"; readonly positions: readonly FundedPosition[] };
+
+export interface EstablishmentRequest {
+  readonly funded: FundedSource;
+  /** Next month's extract, replacing Staff in post; absent = Staff in post as it is in the workbook. */
+  readonly staff?: readonly StaffAssignment[];
+  /** For a new workbook; the year, pension and levy the user set in the workbook win. As at is always this one's. */
+  readonly parameters: EstablishmentParameters;
+}
+
+export interface EstablishmentOutcome {
+  /** Each sheet's write result, in the order written; stops at the first conflict. */
+  readonly results: readonly { readonly key: string; readonly result: WriteResult }[];
+  /** The figures as the sheets will show them once Excel calculates, for the pane to show now. */
+  readonly reconciliation: EstablishmentReconciliation;
+  readonly positionsAdded: number;
+  readonly positionsKept: number;
+  /** Positions the add-in dated as newly vacant, and those whose date it cleared as filled again. */
+  readonly vacantSince: { readonly dated: readonly string[]; readonly cleared: readonly string[] };
+}
+
+export const PLAN_COST_CENTRE = "Staffing plan";
+
+const STAFF_FIELDS = ["assignment", "position", "positionTitle", "costCentre", "band", "point", "fte", "hours", "category", "status", "fixedTermEnd"] as const;
+const FUNDED_FIELDS = ["position", "costCentre", "role", "band", "fundedWte", "budget", "vacantSince"] as const;
+const fields = (names: readonly string[], row: readonly unknown[]): Record<string, unknown> => Object.fromEntries(names.map((n, i) => [n, row[i] ?? null]));
+const key = (v: unknown): string => String(v ?? "").trim().toLowerCase();
+const iso = (v: CellValue | undefined): string | null => {
+  try {
+    return parseEsrDate(v ?? null);
+  } catch {
+    return null;
+  }
+};
+
+/** The staffing plan's posts as funded positions: the post is the position, its WTE the funded WTE. */
+function planPositions(rows: readonly (readonly CellValue[])[]): FundedPosition[] {
+  return rows.map((r, i) =>
+    parseFundedPosition({ position: r[0], costCentre: PLAN_COST_CENTRE, role: r[1], band: r[2], fundedWte: r[4] ?? 1, budget: null, vacantSince: null }, `Staffing plan row ${i + 1}`),
+  );
+}
+
+/**
+ * Builds or refreshes the establishment sheets: reads the workbook first (the positions and extract as the user
+ * left them, their parameters and pay edits, the add-in's own record of the Vacant since dates it set), then
+ * writes the sheets in the order their formulas need: pay scales and on-costs, Establishment, Staff in post,
+ * Reconciliation, summary. Vacant since stays alive: newly vacant positions get `today`, positions filled again
+ * lose the date the add-in gave them, and a date the user typed is never touched.
+ */
+export async function buildEstablishment(
+  workbook: WorkbookAdapter,
+  catalog: Catalog,
+  request: EstablishmentRequest,
+  options: WriteOptions & { readonly onSheet?: (key: string, index: number, count: number) => void } = {},
+): Promise<EstablishmentOutcome> {
+  const [existingEstablishment, existingParameters, existingStaff, existingReconciliation, existingPay, existingOnCosts, plan] = await Promise.all([
+    workbook.readTable(ESTABLISHMENT_TABLES.establishment),
+    workbook.readTable(ESTABLISHMENT_TABLES.parameters),
+    request.staff ? Promise.resolve(null) : workbook.readTable(ESTABLISHMENT_TABLES.staff),
+    workbook.readTable(ESTABLISHMENT_TABLES.reconciliation),
+    workbook.readTable(PAY_SCALES_TABLE),
+    readOnCosts(workbook),
+    request.funded.kind === "plan" ? workbook.readTable(STAFFING_PLAN_TABLE) : Promise.resolve(null),
+  ]);
+
+  // The positions: the user's rows exactly as they are, then new ones from the source.
+  const keptRows: PlanCell[][] = rowsByHeaders(existingEstablishment, ESTABLISHMENT_HEADERS);
+  const kept = keptRows.map((r, i) => ({ value: parseFundedPosition(fields(FUNDED_FIELDS, r), `Establishment row ${i + 1}`), where: `Establishment row ${i + 1}` }));
+  const source =
+    request.funded.kind === "positions"
+      ? request.funded.positions
+      : request.funded.kind === "plan"
+        ? plan
+          ? planPositions(rowsByHeaders(plan, PLAN_INPUT_HEADERS))
+          : (() => {
+              throw invalid("there is no staffing plan in this workbook: build one on the Costing tab, or choose a CSV or a sheet");
+            })()
+        : [];
+  const keptIds = new Set(kept.map((k) => key(k.value.position)));
+  const added = source.filter((p) => !keptIds.has(key(p.position)));
+  const rows = [...keptRows, ...added.map(fundedRow)];
+  let funded = refuseDuplicates([...kept, ...added.map((value, i) => ({ value, where: `new position ${i + 1}` }))], (p) => p.position, "position");
+  if (funded.length === 0) throw invalid("there are no funded positions: choose the staffing plan, a CSV or a sheet of positions");
+
+  // Staff in post: the new extract, or the table as the user has it.
+  const staffRows: PlanCell[][] = request.staff ? request.staff.map(assignmentRow) : rowsByHeaders(existingStaff, STAFF_INPUT_HEADERS);
+  const staff = request.staff
+    ? [...request.staff]
+    : refuseDuplicates(
+        staffRows.map((r, i) => ({ value: parseStaffAssignment(fields(STAFF_FIELDS, r), `Staff in post row ${i + 1}`), where: `Staff in post row ${i + 1}` })),
+        (a) => a.assignment,
+        "assignment number",
+      );
+
+  const p = request.parameters;
+  const old = rowsByHeaders(existingParameters, ["As at", "Year", "Pension basis", "Include levy"])[0];
+  const parameters: EstablishmentParameters = old
+    ? { asAt: p.asAt, year: String(old[1] ?? p.year), pensionBasis: old[2] === "full" ? "full" : "employer", includeLevy: old[3] === "Yes" || old[3] === true }
+    : p;
+
+  // Vacant since: the add-in's record of what it set last time tells its dates from the user's.
+  const setBefore = new Map(rowsByHeaders(existingReconciliation, ["Position", "Vacant since set by add-in"]).map((r) => [String(r[0] ?? ""), iso(r[1])]));
+  const first = reconcileEstablishment(catalog.pay, funded, staff, parameters);
+  const dated: string[] = [];
+  const cleared: string[] = [];
+  const setNow = new Map<string, string | null>();
+  funded = funded.map((position, i) => {
+    const next = nextVacantSince(first.positions[i]!.status, { current: position.vacantSince, setByAddIn: setBefore.get(position.position) ?? null }, p.asAt);
+    setNow.set(position.position, next.setByAddIn);
+    if (next.value === position.vacantSince) return position;
+    (next.value === null ? cleared : dated).push(position.position);
+    rows[i] = [...rows[i]!.slice(0, 6), next.value === null ? null : excelDate(next.value)];
+    return { ...position, vacantSince: next.value };
+  });
+  const reconciliation = dated.length + cleared.length > 0 ? reconcileEstablishment(catalog.pay, funded, staff, parameters) : first;
+
+  const years = catalog.pay.payScales.map((s) => s.year);
+  const plans: SheetPlan[] = [
+    payScalesSheet(catalog, years, rowsByHeaders(existingPay, PAY_SCALE_HEADERS)),
+    onCostsSheet(catalog.pay, years, existingOnCosts),
+    establishmentSheet(rows, [excelDate(parameters.asAt), ...parameterValues(parameters).slice(1)]),
+    staffInPostSheet(staffRows),
+    reconciliationSheet(funded.map((f) => ({ position: f.position, vacantSinceSetByAddIn: setNow.get(f.position) ? excelDate(setNow.get(f.position)!) : null }))),
+    establishmentSummarySheet(summaryKeys(reconciliation)),
+  ];
+  const { onSheet, ...writeOptions } = options;
+  const results: { key: string; result: WriteResult }[] = [];
+  for (const [i, plan] of plans.entries()) {
+    onSheet?.(plan.key, i + 1, plans.length);
+    const result = await workbook.writeSheetPlan(plan, writeOptions);
+    results.push({ key: plan.key, result });
+    if (result.status === "conflict") break;
+  }
+  return { results, reconciliation, positionsAdded: added.length, positionsKept: kept.length, vacantSince: { dated, cleared } };
+}
