@@ -41,12 +41,7 @@ export function competenceKey(index: CompetenceIndex, text: string): string {
  * competenceKey through a cache per index, with "" for a blank text: the same held titles come back in thousands
  * of COVERAGE/ROLECOVERAGE cells, and each is looked up once. Bounded, as the input is the user's.
  */
-function cachedKey(index: CompetenceIndex, text: string): string {
-  let keys = keysByIndex.get(index);
-  if (!keys) {
-    keys = new Map();
-    keysByIndex.set(index, keys);
-  }
+function cachedKey(index: CompetenceIndex, text: string, keys: Map<string, string> = keyCache(index)): string {
   let key = keys.get(text);
   if (key === undefined) {
     key = normalizeText(text) === "" ? "" : competenceKey(index, text);
@@ -54,6 +49,15 @@ function cachedKey(index: CompetenceIndex, text: string): string {
     keys.set(text, key);
   }
   return key;
+}
+
+function keyCache(index: CompetenceIndex): Map<string, string> {
+  let keys = keysByIndex.get(index);
+  if (!keys) {
+    keys = new Map();
+    keysByIndex.set(index, keys);
+  }
+  return keys;
 }
 
 const keysByIndex = new WeakMap<CompetenceIndex, Map<string, string>>();
@@ -81,26 +85,37 @@ export function coverage(
   required: readonly string[],
   held: readonly string[],
 ): CoverageResult {
-  const heldKeys = new Set<string>();
-  for (const h of held) {
-    const key = cachedKey(index, h);
-    if (key !== "") heldKeys.add(key);
+  // Each key's stamp says what this call has seen of it: held, or already counted as required. Stamps grow from
+  // call to call, so nothing needs clearing and no set is built per call.
+  if (stamps.size >= KEY_CACHE_LIMIT || stamp >= Number.MAX_SAFE_INTEGER - 2) {
+    stamps.clear();
+    stamp = 0;
   }
-  const seen = new Set<string>();
+  const heldStamp = ++stamp;
+  const countedStamp = ++stamp;
+  const keys = keyCache(index);
+  for (const h of held) {
+    const key = cachedKey(index, h, keys);
+    if (key !== "") stamps.set(key, heldStamp);
+  }
   const gaps: CoverageGap[] = [];
+  let distinct = 0;
   let covered = 0;
   for (const r of required) {
-    const key = cachedKey(index, r);
-    if (key === "" || seen.has(key)) continue;
-    seen.add(key);
-    if (heldKeys.has(key)) {
-      covered++;
-    } else {
-      gaps.push(gapOf(index, key, r));
-    }
+    const key = cachedKey(index, r, keys);
+    if (key === "") continue;
+    const seen = stamps.get(key);
+    if (seen === countedStamp) continue;
+    stamps.set(key, countedStamp);
+    distinct++;
+    if (seen === heldStamp) covered++;
+    else gaps.push(gapOf(index, key, r));
   }
-  return { required: seen.size, covered, fraction: seen.size === 0 ? null : covered / seen.size, gaps };
+  return { required: distinct, covered, fraction: distinct === 0 ? null : covered / distinct, gaps };
 }
+
+const stamps = new Map<string, number>();
+let stamp = 0;
 
 function gapOf(index: CompetenceIndex, key: string, text: string): CoverageGap {
   const competence = index.byId.get(key);
@@ -127,7 +142,8 @@ export function requiredIds(role: Role): { readonly ids: readonly string[]; read
   if (!required) {
     const set = new Set<string>();
     for (const rc of role.competences) set.add(rc.competenceId);
-    required = { ids: Object.freeze([...set]), set };
+    // Not frozen: V8 runs filter() and friends over a frozen array on a slow path. The type is readonly.
+    required = { ids: [...set], set };
     requiredIdsByRole.set(role, required);
   }
   return required;
@@ -184,9 +200,10 @@ export function roleCoverage(index: CompetenceIndex, role: Role, held: readonly 
     requirement.stamp = 0;
   }
   const stamp = ++requirement.stamp;
+  const cache = keyCache(index);
   let covered = 0;
   for (const h of held) {
-    const at = position.get(cachedKey(index, h));
+    const at = position.get(cachedKey(index, h, cache));
     if (at !== undefined && marks[at] !== stamp) {
       marks[at] = stamp;
       covered++;

@@ -44,18 +44,25 @@ export function cellsOf(range: unknown, what: string): CellInput[] {
 /** The non-blank texts of a range (competence titles or ids), trimmed. */
 export function textsOf(range: unknown): string[] {
   const texts: string[] = [];
-  const add = (value: unknown): void => {
-    if (!isBlank(value as CellInput)) texts.push(String(value).trim());
-  };
   if (!Array.isArray(range)) {
-    add(range);
+    addText(texts, range);
     return texts;
   }
   for (const row of range as unknown[]) {
-    if (Array.isArray(row)) for (const cell of row) add(cell);
-    else add(row);
+    if (!Array.isArray(row)) {
+      addText(texts, row);
+      continue;
+    }
+    for (let i = 0; i < row.length; i++) addText(texts, row[i]);
   }
   return texts;
+}
+
+/** Adds a cell's text when it is not blank (trimmed once: a range of titles is read on every recalculation). */
+function addText(texts: string[], value: unknown): void {
+  if (value === null || value === undefined) return;
+  const text = typeof value === "string" ? value.trim() : String(value).trim();
+  if (text !== "") texts.push(text);
 }
 
 /** An optional text argument, lower-cased; blank or omitted gives the fallback. */
