@@ -5,6 +5,9 @@ import {
   HCAS_HEADERS,
   HCAS_TABLE,
   ON_COSTS_TABLE,
+  PAY_AWARDS_TABLE,
+  PAY_AWARD_HEADERS,
+  type PayAward,
   ON_COST_HEADERS,
   PAY_SCALES_TABLE,
   PAY_SCALE_HEADERS,
@@ -44,11 +47,12 @@ export async function buildStaffingPlan(
   request: BuildPlanRequest,
   options?: WriteOptions,
 ): Promise<BuildPlanOutcome> {
-  const [existingPlan, existingParameters, existingPay, existingOnCosts] = await Promise.all([
+  const [existingPlan, existingParameters, existingPay, existingOnCosts, awards] = await Promise.all([
     workbook.readTable(STAFFING_PLAN_TABLE),
     workbook.readTable(PLAN_PARAMETERS_TABLE),
     workbook.readTable(PAY_SCALES_TABLE),
     readOnCosts(workbook),
+    readPayAwards(workbook),
   ]);
   const keptRows = rowsByHeaders(existingPlan, PLAN_INPUT_HEADERS);
   const keptNames = new Set(keptRows.map((r) => String(r[0] ?? "").trim().toLowerCase()));
@@ -72,8 +76,9 @@ export async function buildStaffingPlan(
       ...(parameterValues.length === 4 ? { existingParameters: parameterValues } : {}),
     }),
     planSummarySheet(roleTitles),
-    payScalesSheet(catalog, years, rowsByHeaders(existingPay, PAY_SCALE_HEADERS)),
-    onCostsSheet(catalog.pay, years, existingOnCosts),
+    // A forecast's assumed years and awards stay: the Pay scales sheet is the forecast's too.
+    payScalesSheet(catalog, years, rowsByHeaders(existingPay, PAY_SCALE_HEADERS), awards),
+    onCostsSheet(catalog.pay, years, existingOnCosts, awards),
   ];
   const results: BuildPlanOutcome["results"] = [];
   for (const plan of plans) {
@@ -88,4 +93,10 @@ export async function buildStaffingPlan(
 export async function readOnCosts(workbook: WorkbookAdapter): Promise<ExistingOnCosts> {
   const [onCosts, hcas] = await Promise.all([workbook.readTable(ON_COSTS_TABLE), workbook.readTable(HCAS_TABLE)]);
   return { onCosts: rowsByHeaders(onCosts, ON_COST_HEADERS), hcas: rowsByHeaders(hcas, HCAS_HEADERS) };
+}
+
+/** The Pay awards a forecast left in the workbook (fractions), so rewriting Pay scales keeps its assumed years. */
+export async function readPayAwards(workbook: WorkbookAdapter): Promise<PayAward[]> {
+  const rows = rowsByHeaders(await workbook.readTable(PAY_AWARDS_TABLE), PAY_AWARD_HEADERS);
+  return rows.map((r) => ({ year: String(r[0] ?? "").trim(), award: typeof r[1] === "number" ? r[1] : 0, funded: typeof r[2] === "number" ? r[2] : null }));
 }

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { defaultCatalog } from "../../src/catalog";
+import type { ForecastSettings, PlannedPost } from "../../src/domain";
+import { MemoryWorkbook, WorkbookStore } from "../../src/excel/memoryWorkbook";
+import { OfficeWorkbookAdapter } from "../../src/excel/officeAdapter";
+import { FORECAST_TABLES, monthHeader } from "../../src/sheets/forecast";
+import { columnLetter, parseRange } from "../../src/sheets/plan";
+import { buildStaffingPlan } from "../../src/workbook/costing";
+import { buildForecast } from "../../src/workbook/forecast";
+import { EXCEL_WEB_LIMIT_BYTES, FakeExcel } from "../support/fakeExcel";
+import { sampleForecastPosts } from "../support/forecastPosts";
+
+const catalog = defaultCatalog();
+const settings: ForecastSettings = { fromYear: "2026/27", years: 3, awards: { "2027/28": 2.5 }, pensionBasis: "employer", includeLevy: false, vacancyFactor: 0, proration: "monthly" };
+const post = (name: string, band: PlannedPost["band"]): PlannedPost => ({ post: name, role: "Liaison practitioner", band, point: "top", wte: 1, hcasZone: "none", status: "In post" });
+
+async function planned(workbook: MemoryWorkbook, posts: PlannedPost[]) {
+  await buildStaffingPlan(workbook, catalog, { posts, parameters: { year: "2025/26", pensionBasis: "employer", includeLevy: false, vacancyFactor: 0 } });
+}
+
+describe("building the forecast in a workbook", () => {
+  it("writes the reference tables first, then the Forecast from the staffing plan and its summary", async () => {
+    const workbook = new MemoryWorkbook();
+    await planned(workbook, [post("A", "5"), post("B", "8a")]);
+    const outcome = await buildForecast(workbook, catalog, { settings });
+    expect(outcome.results.map((r) => [r.key, r.result.status])).toEqual([
+      ["pay-scales", "written"],
+      ["on-costs", "written"],
+      ["forecast-rates", "written"],
+      ["forecast", "written"],
+      ["forecast-summary", "written"],
+    ]);
+    expect([outcome.postsAdded, outcome.postsKept]).toEqual([2, 0]);
+    const forecast = (await workbook.readTable(FORECAST_TABLES.posts))!;
+    expect(forecast.rows.map((r) => r[0])).toEqual(["A", "B"]);
+    expect(forecast.headers).toContain(monthHeader("2029-03"));
+    expect(outcome.forecast!.years.map((y) => y.year)).toEqual(["2026/27", "2027/28", "2028/29"]);
+    expect(outcome.forecast!.years[1]!.award).toBe(2.5);
+    // Assumed years sit in Pay scales as formulas over the award, marked assumed.
+    const pay = (await workbook.readTable("Pay_Scales"))!;
+    expect(pay.rows.filter((r) => r[1] === "2028/29").every((r) => r[7] === "assumed")).toBe(true);
+    const awards = (await workbook.readTable("Pay_Awards"))!;
+    expect(awards.rows.map((r) => [r[0], r[1]])).toEqual([["2026/27", null], ["2027/28", 0.025], ["2028/29", 0]]);
+  });
+
+  it("keeps what the user did on a rebuild: dates and WTE typed in the Forecast, an award typed in the workbook, parameters", async () => {
+    const workbook = new MemoryWorkbook();
+    await planned(workbook, [post("A", "5"), post("B", "6")]);
+    await buildForecast(workbook, catalog, { settings });
+    const t = workbook.getTable(FORECAST_TABLES.posts)!;
+    const r = parseRange(t.address);
+    const col = (h: string) => columnLetter(r.left + t.headers.indexOf(h));
+    workbook.userTypes("Forecast", `${col("End date")}${r.top + 2}`, 46400);
+    workbook.userTypes("Forecast", `${col("Cost centre")}${r.top + 1}`, "CC*1");
+    const awards = workbook.getTable("Pay_Awards")!;
+    workbook.userTypes("Pay scales", `B${parseRange(awards.address).top + 3}`, 0.04);
+    const params = workbook.getTable(FORECAST_TABLES.parameters)!;
+    workbook.userTypes("Forecast rates", `B${parseRange(params.address).top + 3}`, 0.05);
+    await planned(workbook, [post("C", "7")]);
+
+    const again = await buildForecast(workbook, catalog, { settings: { ...settings, awards: {} } });
+    expect(again.results.every((x) => x.result.status === "written")).toBe(true);
+    expect([again.postsKept, again.postsAdded]).toEqual([2, 1]);
+    const rows = (await workbook.readTable(FORECAST_TABLES.posts))!;
+    const at = (h: string) => rows.headers.indexOf(h);
+    expect(rows.rows.map((x) => [x[0], x[at("Cost centre")], x[at("End date")]])).toEqual([
+      ["A", "CC*1", null],
+      ["B", null, 46400],
+      ["C", null, null],
+    ]);
+    expect((await workbook.readTable("Pay_Awards"))!.rows.map((x) => x[1])).toEqual([null, 0.025, 0.04]);
+    expect(again.forecast!.settings.vacancyFactor).toBe(0.05);
+    expect(again.forecast!.years[2]!.award).toBe(4);
+    expect(again.forecast!.posts[1]!.post.endDate).toBe("2027-01-13");
+    // The staffing plan's own rebuild keeps the forecast's assumed years in Pay scales.
+    await planned(workbook, []);
+    const pay = (await workbook.readTable("Pay_Scales"))!;
+    expect(pay.rows.filter((x) => x[1] === "2028/29" && x[7] === "assumed").length).toBeGreaterThan(20);
+  });
+
+  it("says which rows it could not cost", async () => {
+    const workbook = new MemoryWorkbook();
+    const outcome = await buildForecast(workbook, catalog, { settings, posts: [] });
+    expect(outcome.problems).toEqual([]);
+    const t = workbook.getTable(FORECAST_TABLES.posts)!;
+    workbook.userAddsTableRow(FORECAST_TABLES.posts, ["X", "", "", "8e"]);
+    const again = await buildForecast(workbook, catalog, { settings, posts: [] });
+    expect(again.problems[0]).toContain(`Row ${parseRange(t.address).top + 1}: '8e' is not an Agenda for Change band`);
+  });
+});
+
+describe("2,000 posts × 60 months through Office.js", () => {
+  it("writes the Forecast in at most 12 syncs, every request under Excel on the web's 5 MB", async () => {
+    const store = new WorkbookStore();
+    store.addSheet("Sheet1");
+    const fake = new FakeExcel(store);
+    const uninstall = fake.install();
+    try {
+      const posts = sampleForecastPosts(2_000, catalog.roles.map((x) => x.title));
+      const outcome = await buildForecast(new OfficeWorkbookAdapter(), catalog, { settings: { ...settings, years: 5 }, posts });
+      const forecast = outcome.results.find((x) => x.key === "forecast")!.result;
+      expect(forecast.status).toBe("written");
+      expect(forecast.syncs).toBeLessThanOrEqual(12);
+      for (const request of fake.requests) expect(request.bytes).toBeLessThan(EXCEL_WEB_LIMIT_BYTES);
+      const table = new MemoryWorkbook({ store }).getTable(FORECAST_TABLES.posts)!;
+      expect(parseRange(table.address).bottom - parseRange(table.address).top).toBe(2_001); // header, 2,000 posts, totals
+      console.log(`forecast 2,000 × 60: ${forecast.syncs} syncs, ${forecast.writeRequests} write requests, largest ${(forecast.largestRequestBytes / 1e6).toFixed(2)} MB`);
+    } finally {
+      uninstall();
+    }
+  }, 300_000);
+});
