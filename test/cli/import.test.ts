@@ -85,3 +85,55 @@ describe("wfp import of national job profiles", () => {
     expect(flagged.stdout).toMatch(/document 550–599 \(band 8a\/b\); computed 590–639, band 8b–8c {2}← MISMATCH/);
   });
 });
+
+describe("wfp import of documents it cannot use", () => {
+  /** A deterministic shuffle (a small LCG), so the scrambled profile is the same on every run. */
+  const shuffled = (lines: string[], seed: number): string[] => {
+    const out = [...lines];
+    let s = seed;
+    for (let i = out.length - 1; i > 0; i--) {
+      s = (s * 1103515245 + 12345) % 2 ** 31;
+      const j = s % (i + 1);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+  it.each([1, 2, 3, 4, 5])("exits non-zero for a shuffled role profile (seed %i), listing what is missing", async (seed) => {
+    const doc = readSeed(SEED_FILES["reconnect-senior-engagement-worker"]);
+    const result = await wfp("import", file(`shuffled-${seed}.txt`, shuffled(doc.split("\n"), seed).join("\n")));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/is not a complete role profile: it has no|could not be read as a role|not a Skills for Health role profile/);
+  });
+  it("exits non-zero for a profile whose core competences section is cut out, naming it", async () => {
+    const doc = readSeed(SEED_FILES["reconnect-peer-support-worker"]);
+    const core = doc.indexOf("\nCommon/Core Competences for all Level 3 Roles:\n");
+    const specific = doc.indexOf("\nRole Specific Competences\n");
+    expect(core).toBeGreaterThan(0);
+    expect(specific).toBeGreaterThan(core);
+    const result = await wfp("import", file("no-core.txt", doc.slice(0, core) + doc.slice(specific)), "--json");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/is not a complete role profile: it has no core competences section/);
+    expect(JSON.parse(result.stdout)).toMatchObject({ role: null, missing: ["core competences section"] });
+  });
+  it.each([
+    ["empty.pdf", Buffer.alloc(0), "empty.pdf is empty"],
+    ["image.pdf", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), "image.pdf is not a text file: it looks like a PNG image"],
+    ["profile.docx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), "profile.docx: Word files are not supported — save as PDF or text"],
+    ["notes.pdf", Buffer.from("just some words\n"), "notes.pdf is not a PDF: it has no PDF header"],
+  ])("says plainly that %s cannot be read", async (name, content, message) => {
+    const result = await wfp("import", file(name, content));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/internal error|[\u0000-\u0008]/);
+  });
+  it("says a truncated PDF is damaged, in one line", async () => {
+    const pdf = textToPdf(readSeed(SEED_FILES["reconnect-peer-support-worker"]));
+    const result = await wfp("import", file("cut.pdf", pdf.subarray(0, Math.floor(pdf.length / 3))));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cut\.pdf (is not a readable PDF \(damaged or cut short\?\)|has no text to read|is not a complete role profile|could not be read as a role)/);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  }, 30_000);
+});

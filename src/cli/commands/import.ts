@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { type Catalog, catalogWith } from "../../catalog";
 import { invalid } from "../../domain";
 import { parseRoleProfileText } from "../../domain/import/roleProfileText";
-import { importedRole } from "../../domain/import/toRole";
+import { importedRole, missingFromRole } from "../../domain/import/toRole";
+import { decodeText } from "../../input";
+import { readInputBytes } from "../files";
 import { parseNationalProfilesText } from "../../domain/import/nationalProfileText";
 import { type CliIo, UsageError, printJson } from "../io";
 import { nationalProfileJson, roleJson } from "../roleJson";
@@ -16,19 +17,37 @@ export interface ImportFlags {
   id?: string;
 }
 
-/** The text of a role-profile document: a .txt as it is, a .pdf through pdf.js (see readPdfText). */
+/**
+ * The text of a role-profile document: a text file in any encoding the input reader knows, a .pdf through pdf.js
+ * (see readPdfText). A document that cannot be read says why: empty, a Word file, an image, a damaged PDF.
+ */
 export async function documentText(path: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw invalid(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  const bytes = readInputBytes(path);
+  if (bytes.length === 0) throw invalid(`${path} is empty`);
+  const extension = extname(path).toLowerCase();
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (extension === ".docx" || extension === ".doc" || extension === ".rtf" || extension === ".odt") {
+    throw invalid(`${path}: Word files are not supported — save as PDF or text`);
   }
-  if (extname(path).toLowerCase() === ".pdf" || bytes.subarray(0, 5).toString("latin1") === "%PDF-") {
+  const isPdf = Buffer.from(bytes.subarray(0, 1024)).toString("latin1").includes("%PDF-");
+  if (extension === ".pdf" || isPdf) {
+    if (!isPdf) {
+      // Say what it is instead (an image renamed .pdf, a Word file), without echoing its bytes.
+      if (isZip) throw invalid(`${path} is not a PDF: it looks like a Word or Excel file (a zip); Word files are not supported — save as PDF or text`);
+      decodeText(bytes, path);
+      throw invalid(`${path} is not a PDF: it has no PDF header (is it a text file renamed .pdf?)`);
+    }
     const { readPdfText } = await import("../pdfText");
-    return readPdfText(new Uint8Array(bytes));
+    let text: string;
+    try {
+      text = await readPdfText(bytes);
+    } catch (e) {
+      throw invalid(`${path} is not a readable PDF (damaged or cut short?): ${(e as Error).message.split("\n")[0]}`);
+    }
+    if (text.trim() === "") throw invalid(`${path} has no text to read (a scanned image?): save it with its text, or as text`);
+    return text;
   }
-  return bytes.toString("utf8");
+  return decodeText(bytes, path).text;
 }
 
 /**
@@ -54,6 +73,11 @@ export async function importCommand(catalog: Catalog, args: readonly string[], f
   if (!imported.role) {
     if (json) printJson(io, { role: null, problems: imported.problems });
     throw invalid(`${path} could not be read as a role: ${imported.problems.map((p) => p.reason).join("; ")}`);
+  }
+  const missing = missingFromRole(imported.role);
+  if (missing.length > 0) {
+    if (json) printJson(io, { role: null, problems: imported.problems, missing });
+    throw invalid(`${path} is not a complete role profile: it has no ${missing.join(", no ")}${imported.problems.length > 0 ? ` (and ${imported.problems.length} problem(s); --json lists them)` : ""}`);
   }
   const extended = catalogWith(catalog, { roles: [imported.role], competences: imported.newCompetences });
   const role = roleJson(extended, imported.role);

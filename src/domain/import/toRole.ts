@@ -127,3 +127,15 @@ export function importedRole(parsed: ParsedRoleProfile, context: ImportContext, 
   };
   return { role, newCompetences, problems };
 }
+
+/**
+ * What a role profile needs and an imported role lacks: a Skills for Health role profile always has core
+ * competences and role-specific competences (a scrambled or cut document loses them), and a career level (without
+ * one, importedRole gives no role at all). Empty when the role is complete.
+ */
+export function missingFromRole(role: Role): string[] {
+  const missing: string[] = [];
+  if (!role.competences.some((c) => c.section === "core")) missing.push("core competences section");
+  if (!role.competences.some((c) => c.section === "specific")) missing.push("role-specific competences section");
+  return missing;
+}
