@@ -1,10 +1,12 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { checkRegisterFits } from "../../src/cli/xlsx/limits";
 import { writeXlsx, xlsxBuffer } from "../../src/cli/xlsx/writeWorkbook";
 import { type SheetPlan, formula } from "../../src/sheets/plan";
+import { wfp } from "../support/cli";
 
 /** What the writer refuses before writing a byte, and what it keeps exactly. */
 const dir = mkdtempSync(join(tmpdir(), "wfp-xlsx-limits-"));
@@ -27,6 +29,25 @@ describe("a workbook too big for Excel", () => {
       blocks: [{ kind: "table", name: "Wide", at: "B1", columns: Array.from({ length: 16_384 }, (_, i) => ({ header: `C${i}` })), rows: [] }],
     };
     await expect(xlsxBuffer([plan])).rejects.toThrow("the 'Wide' sheet would need 16,385 columns; an Excel worksheet holds at most 16,384 (A to XFD)");
+  });
+
+  it("refuses a skills CSV wider than a worksheet as soon as it is read, naming the limit", async () => {
+    const csv = join(dir, "wide.csv");
+    const headings = Array.from({ length: 16_375 }, (_, i) => `Local skill ${i + 1}`);
+    writeFileSync(csv, `Name,${headings.join(",")}\nJo${",".repeat(headings.length)}\n`);
+    const out = join(dir, "wide.xlsx");
+    for (const argv of [["matrix", "--team", csv], ["workbook", "--skills", csv]]) {
+      expect(await wfp(...argv, "--out", out)).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: `wfp: ${csv} has 16,375 competences; the Team skills sheet holds at most 16,374 (an Excel worksheet has 16,384 columns)\n`,
+      });
+    }
+  }, 60_000);
+
+  it("counts the register's own rows: its header, a row per person and the totals row", () => {
+    expect(() => checkRegisterFits(1_048_565, 150, "team.csv")).not.toThrow();
+    expect(() => checkRegisterFits(1_048_566, 150, "team.csv")).toThrow("team.csv has 1,048,566 people; the Team skills sheet holds at most 1,048,565 (an Excel worksheet has 1,048,576 rows)");
   });
 
   it("writes a sheet that just fits: the last row and column of the grid", async () => {

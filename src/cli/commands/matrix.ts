@@ -7,6 +7,7 @@ import { readTeamSkillsFile } from "../../input";
 import { readInputBytes } from "../files";
 import { matrixRolesFor } from "../../workbook/skillMix";
 import { xlsxOutput } from "../safeWrite";
+import { checkRegisterFits } from "../xlsx/limits";
 import { writeXlsx } from "../xlsx/writeWorkbook";
 
 export const matrixUsage = "wfp matrix --out <file.xlsx> [--force] [--roles id,id,…] [--team team.csv] [--progression from-id,to-id]";
@@ -57,6 +58,7 @@ export async function matrixCommand(catalog: Catalog, args: readonly string[], f
   if (flags.team) {
     const { team, previous, warnings } = readTeamSkillsFile(catalog, readInputBytes(flags.team), flags.team);
     for (const w of warnings) io.err(`wfp: note: ${w}\n`);
+    checkRegisterFits(team.length, previous.competences.length, flags.team);
     const rebuild = rebuildRegister(catalog, team, previous);
     const teamSheets = teamPlans(catalog, rebuild);
     plans.push(...teamSheets);

@@ -10,6 +10,7 @@ import { catalogSheetFromJson, loadCatalogJson } from "../../workbook/catalog";
 import { matrixRolesFor } from "../../workbook/skillMix";
 import { type CliIo, UsageError } from "../io";
 import { xlsxOutput } from "../safeWrite";
+import { checkRegisterFits } from "../xlsx/limits";
 import { writeXlsx } from "../xlsx/writeWorkbook";
 import { type PlanFlags, planParameters, planWorkbookPlans } from "./plan";
 
@@ -58,6 +59,7 @@ export function workbookPlans(builtIn: Catalog, flags: WorkbookFlags): { plans: 
   if (flags.skills) {
     const { team: people, previous, warnings: skillsWarnings } = readTeamSkillsFile(catalog, readInputBytes(flags.skills), flags.skills);
     warnings.push(...skillsWarnings);
+    checkRegisterFits(people.length, previous.competences.length, flags.skills);
     team = teamPlans(catalog, rebuildRegister(catalog, people, previous));
     summary.push(`team skills of ${people.length} people`);
   } else if (posts.length > 0) {

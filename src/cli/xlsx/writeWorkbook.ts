@@ -1,7 +1,7 @@
 import { createWriteStream } from "node:fs";
 import { PassThrough, type Writable } from "node:stream";
-import { invalid } from "../../domain";
-import { MAX_COLUMNS, MAX_ROWS, type SheetPlan, type TableBlock, columnLetter, parseA1, parseRange, validatePlan } from "../../sheets/plan";
+import { type SheetPlan, type TableBlock, columnLetter, parseRange, validatePlan } from "../../sheets/plan";
+import { checkFits } from "./limits";
 import { SharedStrings, SheetWriter, type TablePart, tableXml } from "./sheetXml";
 import { MAIN_NS, StyleSheet, XML_HEADER } from "./styles";
 import { OFFICE_THEME } from "./theme";
@@ -66,28 +66,6 @@ function prepareWorkbook(plans: readonly SheetPlan[]): PreparedBook {
     return { plan, name: uniqueName(plan.name, used), tables };
   });
   return { sheets };
-}
-
-/** Refuses a sheet beyond Excel's grid, in words a user can act on. */
-export function checkFits(plan: SheetPlan): void {
-  for (const block of plan.blocks) {
-    let start;
-    try {
-      start = parseA1(block.at);
-    } catch {
-      continue; // validatePlan names a bad address.
-    }
-    const rows = block.kind === "range" ? block.rows.length : 1 + Math.max(1, block.rows.length) + (block.totals ? 1 : 0);
-    const columns = block.kind === "range" ? (block.rows[0]?.length ?? 0) : block.columns.length;
-    const lastRow = start.row + rows - 1;
-    const lastColumn = start.col + columns - 1;
-    if (lastRow > MAX_ROWS) {
-      throw invalid(`the '${plan.name}' sheet would need ${lastRow.toLocaleString("en-GB")} rows; an Excel worksheet holds at most ${MAX_ROWS.toLocaleString("en-GB")}`);
-    }
-    if (lastColumn > MAX_COLUMNS) {
-      throw invalid(`the '${plan.name}' sheet would need ${lastColumn.toLocaleString("en-GB")} columns; an Excel worksheet holds at most ${MAX_COLUMNS.toLocaleString("en-GB")} (A to XFD)`);
-    }
-  }
 }
 
 function uniqueName(wanted: string, used: Set<string>): string {
