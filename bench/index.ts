@@ -1,6 +1,7 @@
 // `npm run bench`: each section prints its own table. Speed is measured here, not by timed tests.
 import { runBrowserBench } from "./browser.bench";
 import { runCostingBench } from "./costing.bench";
+import { runEstablishmentBench } from "./establishment.bench";
 import { runFunctionsBench } from "./functions.bench";
 import { runJeBench } from "./je.bench";
 import { runSkillMixBench } from "./skillMix.bench";
@@ -11,6 +12,7 @@ const SECTIONS: Record<string, () => unknown> = {
   je: runJeBench,
   functions: runFunctionsBench,
   costing: runCostingBench,
+  establishment: runEstablishmentBench,
   skillMix: runSkillMixBench,
   xlsx: () => runXlsxWriterBench(process.argv[1]!),
   browser: runBrowserBench,

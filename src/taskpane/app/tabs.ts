@@ -46,6 +46,11 @@ export const TABS: readonly TabDefinition[] = [
     load: () => withWorkbookRoles(import(/* webpackChunkName: "tab-skillMix" */ "../skillMix/SkillMixTab").then((m) => m.SkillMixTab)),
   },
   { id: "je", label: "JE calculator", load: () => import(/* webpackChunkName: "tab-je" */ "../je/JeCalculatorTab").then((m) => m.JeCalculatorTab) },
+  {
+    id: "establishment",
+    label: "Establishment",
+    load: () => import(/* webpackChunkName: "tab-establishment" */ "../establishment/EstablishmentTab").then((m) => m.EstablishmentTab),
+  },
   { id: "catalog", label: "Catalog", load: () => import(/* webpackChunkName: "tab-catalog" */ "../catalog/CatalogTab").then((m) => m.CatalogTab) },
   { id: "reference", label: "Reference", load: () => import(/* webpackChunkName: "tab-reference" */ "../reference/ReferenceTab").then((m) => m.ReferenceTab) },
 ];
