@@ -100,6 +100,17 @@ export interface WorkbookAdapter {
    * workbook that cannot show anything (a file written by the CLI) has none.
    */
   selectCell?(sheet: string, address: string): Promise<void>;
+  /**
+   * Removes the sheet the add-in made for `key` and the workbook names it wrote, and says whether there was one.
+   * A sheet without the add-in's record for that key (any sheet of the user's) is never removed. Optional: the
+   * self-check's scratch sheets are its only use.
+   */
+  removeManagedSheet?(key: string): Promise<boolean>;
+  /**
+   * Recalculates the whole workbook. Present only where formulas compute (Excel): the memory workbook holds
+   * formulas without computing them, so it has none, and checks that need computed values say they need Excel.
+   */
+  calculate?(): Promise<void>;
 }
 
 export type WorkbookErrorCode =

@@ -809,6 +809,18 @@ export class MemoryWorkbook implements WorkbookAdapter {
     return describeManaged(snapshotOf(this.store));
   }
 
+  /** As the Office adapter: the add-in's sheet for `key` and its names go; nothing else is touched. */
+  async removeManagedSheet(key: string): Promise<boolean> {
+    const managed = describeManaged(snapshotOf(this.store)).find((m) => m.key === key);
+    if (!managed) return false;
+    for (const name of managed.names) {
+      const item = this.store.findName(name);
+      if (item) this.store.deleteName(item);
+    }
+    this.store.deleteSheet(this.store.sheet(managed.sheetName));
+    return true;
+  }
+
   /** The cell the pane last showed (Excel's active sheet and selection), for tests and the demo. */
   selection: { readonly sheet: string; readonly address: string } | null = null;
 

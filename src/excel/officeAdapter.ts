@@ -423,4 +423,31 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     this.requireApi("1.12", "Listing the add-in's sheets");
     return this.run(async (context) => describeManaged(await readSnapshot(context, { syncs: 0 })));
   }
+
+  /**
+   * 4 syncs: the ownership records, the names, then NamedItem.delete (ExcelApi 1.4) for each name the add-in
+   * wrote with the sheet and Worksheet.delete (ExcelApi 1.1). Only a sheet whose record carries `key` is removed.
+   */
+  async removeManagedSheet(key: string): Promise<boolean> {
+    this.requireApi("1.12", "Removing the add-in's sheet");
+    return this.run(async (context) => {
+      const counter: Counter = { syncs: 0 };
+      const managed = describeManaged(await readSnapshot(context, counter)).find((m) => m.key === key);
+      if (!managed) return false;
+      const names = managed.names.map((n) => context.workbook.names.getItemOrNullObject(n));
+      await sync(context, counter);
+      for (const name of names) if (!name.isNullObject) name.delete();
+      context.workbook.worksheets.getItem(managed.sheetName).delete();
+      await sync(context, counter);
+      return true;
+    });
+  }
+
+  /** 1 sync: Application.calculate(full) (ExcelApi 1.1), so a workbook in manual calculation computes too. */
+  async calculate(): Promise<void> {
+    return this.run(async (context) => {
+      context.workbook.application.calculate(Excel.CalculationType.full);
+      await context.sync();
+    });
+  }
 }
