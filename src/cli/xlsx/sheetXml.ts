@@ -218,7 +218,7 @@ export class SheetWriter {
   }
 
   /** The worksheet part. `tables` gives each of the plan's tables its id and relationship, in block order. */
-  *toXml(tables: readonly { rid: string }[], fitToPage: boolean): Generator<string> {
+  *toXml(tables: readonly { rid: string }[], fitToPage: boolean, selected: boolean): Generator<string> {
     const plan = this.plan;
     const extent = this.blocks.reduce(
       (e, b, i) => {
@@ -233,10 +233,12 @@ export class SheetWriter {
     }
     if (extent.bottom > 0) head += `<dimension ref="${rectAddress(extent)}"/>`;
     const freeze = plan.freezeRows ?? 0;
+    // The first sheet is the one shown on opening (the workbook view's default activeTab, 0).
+    const view = `<sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0"`;
     head +=
       freeze > 0
-        ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>`
-        : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+        ? `<sheetViews>${view}><pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>`
+        : `<sheetViews>${view}/></sheetViews>`;
     head += '<sheetFormatPr defaultRowHeight="15"/>';
     head += this.colsXml();
     head += "<sheetData>";

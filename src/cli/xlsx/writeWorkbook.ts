@@ -121,7 +121,7 @@ async function writeParts(book: PreparedBook, out: Writable): Promise<void> {
   for (const [i, sheet] of sheets.entries()) {
     const writer = new SheetWriter(sheet.plan, styles, strings);
     const rels = sheet.tables.map((_, t) => ({ rid: `rId${t + 1}` }));
-    await zip.entry(`xl/worksheets/sheet${i + 1}.xml`, writer.toXml(rels, sheet.plan.print?.fitToWidth === true));
+    await zip.entry(`xl/worksheets/sheet${i + 1}.xml`, writer.toXml(rels, sheet.plan.print?.fitToWidth === true, i === 0));
     if (sheet.tables.length === 0) continue;
     await zip.entry(
       `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
