@@ -132,6 +132,12 @@ export async function readStaffingPlanTeam(workbook: WorkbookAdapter): Promise<T
   return team;
 }
 
+/** The staffing plan's vacant posts (no one to hold skills: a register built from the plan leaves them out). */
+export async function readStaffingPlanVacancies(workbook: WorkbookAdapter): Promise<string[]> {
+  const rows = rowsByHeaders(await workbook.readTable(STAFFING_PLAN_TABLE), ["Post", "Status"]);
+  return rows.filter((r) => String(r[1] ?? "").trim().toLowerCase() === "vacant").map((r) => String(r[0] ?? "").trim());
+}
+
 /** The register's settings as the user left them (holders wanted, hide counts below). */
 async function readSettings(workbook: WorkbookAdapter): Promise<TeamSkillsSettings> {
   const values = rowsByHeaders(await workbook.readTable(SKILL_MIX_TABLES.settings), ["Value"]).map((r) => r[0] ?? null);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { type PlannedPost, progressionGap, roleCompetenceIds } from "../../src/domain";
@@ -268,26 +268,62 @@ describe("Skill mix: team register", () => {
     expect(describedBy(box)).toContain(`Line 1: 'peer support' is not a catalog role. Did you mean '${PSW}'?`);
   });
 
-  it("builds from the staffing plan by default, and says when there is none", async () => {
+  it("starts from a typed list when the workbook has no staffing plan, and says when the plan is gone", async () => {
     const { user, workbook } = renderTab();
     const panel = await openPart(user, "Team register");
-    expect((within(panel).getByRole("radio", { name: "The staffing plan's people in post" }) as HTMLInputElement).checked).toBe(true);
-    expect(within(panel).queryByRole("textbox")).toBeNull();
+    // No plan: the list, not the plan (which would only say "Nothing was written").
+    await waitFor(() => expect((within(panel).getByRole("radio", { name: "A list I type or paste" }) as HTMLInputElement).checked).toBe(true));
+    expect(await within(panel).findByText("No register in this workbook yet: the defaults apply when it is built.")).toBeTruthy();
+    await user.click(within(panel).getByRole("radio", { name: "The staffing plan's people in post" }));
     await user.click(within(panel).getByRole("button", { name: "Build team register" }));
     const bar = await barWith(panel, "Nothing was written");
     expect(bar.textContent).toContain("There is no staffing plan in this workbook: build it first, or give a list of people.");
     expect((workbook as Workbook).sheetNames()).toEqual(["Sheet1"]);
-    expect(await within(panel).findByText("No register in this workbook yet: the defaults apply when it is built.")).toBeTruthy();
+  });
 
-    // With a plan: its people in post, not its vacancies.
+  it("with a staffing plan starts from it: its posts in post, the vacant ones named as left out", async () => {
+    const workbook = newWorkbook();
     const post = (name: string, r: string, band: PlannedPost["band"], status: PlannedPost["status"] = "In post"): PlannedPost => ({ post: name, role: r, band, point: "top", wte: 1, hcasZone: "none", status });
     await buildStaffingPlan(workbook, catalog, {
       posts: [post("Ana", PSW, "3"), post("Ben", SEW, "5"), post("Vacancy 1", PSW, "3", "Vacant")],
       parameters: { year: "2025/26", pensionBasis: "employer", includeLevy: false, vacancyFactor: 0 },
     });
+    const { user } = renderTab(workbook);
+    const panel = await openPart(user, "Team register");
+    await waitFor(() => expect((within(panel).getByRole("radio", { name: "The staffing plan's people in post" }) as HTMLInputElement).checked).toBe(true));
+    expect(within(panel).queryByRole("textbox")).toBeNull();
     await user.click(within(panel).getByRole("button", { name: "Build team register" }));
-    await barWith(panel, "Added 2 people: Ana and Ben.");
-    expect((await rows(workbook as Workbook)).map((r) => r.Name)).toEqual(["Ana", "Ben"]);
+    const bar = await barWith(panel, "Added 2 people: Ana and Ben.");
+    expect(bar.textContent).toContain("each post in post is one person, named by its post");
+    expect(bar.textContent).toContain("Left out, as vacant: 1 post (Vacancy 1).");
+    expect((await rows(workbook)).map((r) => r.Name)).toEqual(["Ana", "Ben"]);
+  });
+
+  it("builds on the first click after a list with a warning line: nothing moves the button between press and release", async () => {
+    const { user, workbook } = renderTab();
+    const panel = await openPart(user, "Team register");
+    const box = await typeTeam(user, panel, ["Ana, Peer Support Wizard, 3, 1"]);
+    const button = within(panel).getByRole("button", { name: "Build team register" });
+    // Pressing the button moves focus to it first: the list's warning must not appear above it at that moment.
+    fireEvent.blur(box, { relatedTarget: button });
+    expect(describedBy(box)).not.toContain("line to check");
+    await user.click(button);
+    await barWith(panel, "Team register built");
+    expect((await rows(workbook as Workbook)).map((r) => r.Name)).toEqual(["Ana"]);
+    // Leaving the box for anything else still shows the line to check.
+    fireEvent.blur(box, { relatedTarget: null });
+    await waitFor(() => expect(describedBy(box)).toContain("1 line to check"));
+  });
+
+  it("recognises the pane's own label for the L&D role, 'L&D Operational/Service Manager'", async () => {
+    const { user, workbook } = renderTab();
+    const panel = await openPart(user, "Team register");
+    const box = await typeTeam(user, panel, ["Eli, L&D Operational/Service Manager, 7, 1"]);
+    fireEvent.blur(box, { relatedTarget: null });
+    await user.click(within(panel).getByRole("button", { name: "Build team register" }));
+    await barWith(panel, "Team register built");
+    expect(describedBy(box)).not.toContain("not a catalog role");
+    expect((await rows(workbook as Workbook)).map((r) => r.Role)).toEqual(["Liaison and Diversion Operational/Service Manager"]);
   });
 
   it("at a conflict on a later sheet keeps what the first build said, and writes the rest to a new sheet", async () => {

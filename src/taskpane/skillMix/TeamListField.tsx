@@ -15,7 +15,8 @@ export interface TeamListFieldProps {
   readonly parsed: ParsedTeamList;
   /** Show the lines' problems (after a first try at building, or once the box is left). */
   readonly showProblems: boolean;
-  readonly onLeave: () => void;
+  /** The box lost focus to `next` (null: to nothing, or outside the page). */
+  readonly onLeave: (next: Element | null) => void;
   readonly textareaRef?: Ref<HTMLTextAreaElement>;
 }
 
@@ -51,7 +52,7 @@ export function TeamListField({ value, onChange, parsed, showProblems, onLeave, 
         value={value}
         spellCheck={false}
         onChange={(_, data) => onChange(data.value)}
-        onBlur={onLeave}
+        onBlur={(event) => onLeave(event.relatedTarget instanceof Element ? event.relatedTarget : null)}
       />
     </Field>
   );

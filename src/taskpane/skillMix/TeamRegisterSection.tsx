@@ -8,8 +8,9 @@ import { Button, Field, Radio, RadioGroup, Text, makeStyles, tokens } from "@flu
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Catalog } from "../../catalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
-import { type TeamSource, buildSkillMix } from "../../workbook/skillMix";
-import { describeRebuild, runReport, skillMixJob } from "./describeSkillMix";
+import { STAFFING_PLAN_TABLE } from "../../sheets/staffingPlan";
+import { type TeamSource, buildSkillMix, readStaffingPlanVacancies } from "../../workbook/skillMix";
+import { describeRebuild, fromPlanLines, runReport, skillMixJob } from "./describeSkillMix";
 import { TeamListField } from "./TeamListField";
 import { parseTeamList } from "./teamList";
 import { SkillMixAnswersView } from "./SkillMixAnswersView";
@@ -34,12 +35,24 @@ const SOURCES: readonly { value: SourceKind; label: string }[] = [
 export function TeamRegisterSection({ catalog, workbook, lock }: { catalog: Catalog; workbook: WorkbookAdapter; lock: WriteLock }) {
   const styles = useStyles();
   const runner = useSheetsWriter(workbook, lock);
-  const [source, setSource] = useState<SourceKind>("staffingPlan");
+  // The staffing plan when the workbook has one; a typed list when it has none (the plan would give "Nothing was written").
+  const [source, setSource] = useState<SourceKind | null>(null);
+  useEffect(() => {
+    let live = true;
+    workbook.readTable(STAFFING_PLAN_TABLE).then(
+      (plan) => live && setSource((chosen) => chosen ?? (plan ? "staffingPlan" : "list")),
+      () => live && setSource((chosen) => chosen ?? "list"),
+    );
+    return () => {
+      live = false;
+    };
+  }, [workbook]);
   const [text, setText] = useState("");
   const [tried, setTried] = useState(false);
   const [version, setVersion] = useState(0);
   const [answersVersion, setAnswersVersion] = useState(0);
   const box = useRef<HTMLTextAreaElement>(null);
+  const buildButton = useRef<HTMLButtonElement>(null);
   const parsed = useMemo(() => parseTeamList(text, catalog.roles), [text, catalog.roles]);
 
   // The thresholds note re-reads the workbook once a run has finished.
@@ -51,6 +64,7 @@ export function TeamRegisterSection({ catalog, workbook, lock }: { catalog: Cata
   }, [phase]);
 
   const build = (): void => {
+    if (source === null) return;
     let team: TeamSource;
     if (source === "list") {
       setTried(true);
@@ -64,8 +78,9 @@ export function TeamRegisterSection({ catalog, workbook, lock }: { catalog: Cata
     }
     void runner.run(
       skillMixJob("Team register built", async (wb, options) => {
+        const vacancies = team.kind === "staffingPlan" ? await readStaffingPlanVacancies(wb) : [];
         const { lines, review } = describeRebuild(await buildSkillMix(wb, catalog, { source: team, skipRoleMatrix: true }, options));
-        return runReport(lines, review);
+        return runReport([...lines, ...fromPlanLines(team.kind, vacancies)], review);
       }),
     );
   };
@@ -78,7 +93,7 @@ export function TeamRegisterSection({ catalog, workbook, lock }: { catalog: Cata
         competences are added, and anyone no longer on the team moves to the “Left the team” sheet.
       </Text>
       <Field label="Who is on the register">
-        <RadioGroup value={source} onChange={(_, data) => setSource(data.value as SourceKind)}>
+        <RadioGroup value={source ?? ""} onChange={(_, data) => setSource(data.value as SourceKind)}>
           {SOURCES.map((s) => (
             <Radio key={s.value} value={s.value} label={s.label} />
           ))}
@@ -90,12 +105,17 @@ export function TeamRegisterSection({ catalog, workbook, lock }: { catalog: Cata
           onChange={setText}
           parsed={parsed}
           showProblems={tried}
-          onLeave={() => setTried((t) => t || text.trim() !== "")}
+          onLeave={(next) => {
+            // Leaving for "Build team register": the build says what is wrong. Showing the lines now would push the
+            // button down under the pointer between press and release, and the click would be lost.
+            if (next !== null && next === buildButton.current) return;
+            setTried((t) => t || text.trim() !== "");
+          }}
           textareaRef={box}
         />
       ) : null}
       <div>
-        <Button appearance="primary" disabledFocusable={lock.busy} onClick={build}>
+        <Button ref={buildButton} appearance="primary" disabledFocusable={lock.busy} onClick={build}>
           Build team register
         </Button>
       </div>

@@ -87,6 +87,14 @@ export function describeRebuild(outcome: Pick<SkillMixOutcome, "people" | "compe
   return { lines, review };
 }
 
+/** A register built from the staffing plan: people are its posts, and its vacant posts are left out — said, not silent. */
+export function fromPlanLines(source: string, vacancies: readonly string[]): string[] {
+  if (source !== "staffingPlan") return [];
+  const lines = ["From the staffing plan: each post in post is one person, named by its post. To use people's names, build from a list, or rename them in the register and rebuild from the register as it is."];
+  if (vacancies.length > 0) lines.push(`Left out, as vacant: ${plural(vacancies.length, "post")} (${nameList(vacancies)}).`);
+  return lines;
+}
+
 /** At a conflict: what is in the way, what was written before it, and what was not. */
 export function describeRunConflict(written: readonly SheetResult[], conflict: SheetResult, count: number): Message {
   const result = conflict.result as ConflictResult;
