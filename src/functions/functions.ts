@@ -1,9 +1,9 @@
 // The WFP custom functions. custom-functions-metadata-plugin reads the JSDoc of the top-level function
 // declarations below to write functions.json, and appends the CustomFunctions.associate calls itself.
-// Each function is a thin wrapper: the work is in implementations.ts, over the embedded catalog.
+// Each function is a thin wrapper: the work is in implementations.ts, over the workbook's catalog (workbookCatalog.ts).
 // Parameters are typed `any` so a blank cell arrives as null and is refused, never read as zero.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { defaultCatalog } from "../catalog/embedded";
+import { functionsCatalog } from "./workbookCatalog";
 import { excelCall } from "./errors";
 import * as impl from "./implementations";
 
@@ -20,7 +20,7 @@ if (typeof CustomFunctions === "undefined") {
  * @returns The band, such as "8b".
  */
 export function jeBand(score: any): string {
-  return excelCall(() => impl.jeBandOf(defaultCatalog(), score));
+  return excelCall(() => impl.jeBandOf(functionsCatalog(), score));
 }
 
 /**
@@ -31,7 +31,7 @@ export function jeBand(score: any): string {
  * @returns The JE score.
  */
 export function jeScoreOfLevels(levels: any[][], bound?: any): number {
-  return excelCall(() => impl.jeScoreOf(defaultCatalog(), levels, bound));
+  return excelCall(() => impl.jeScoreOf(functionsCatalog(), levels, bound));
 }
 
 /**
@@ -42,7 +42,7 @@ export function jeScoreOfLevels(levels: any[][], bound?: any): number {
  * @returns The factor's score at that level.
  */
 export function factorScore(factor: any, level: any): number {
-  return excelCall(() => impl.factorScoreOf(defaultCatalog(), factor, level));
+  return excelCall(() => impl.factorScoreOf(functionsCatalog(), factor, level));
 }
 
 /**
@@ -52,7 +52,7 @@ export function factorScore(factor: any, level: any): number {
  * @returns The band's lowest JE score.
  */
 export function bandMin(band: any): number {
-  return excelCall(() => impl.bandMinOf(defaultCatalog(), band));
+  return excelCall(() => impl.bandMinOf(functionsCatalog(), band));
 }
 
 /**
@@ -62,7 +62,7 @@ export function bandMin(band: any): number {
  * @returns The band's highest JE score.
  */
 export function bandMax(band: any): number {
-  return excelCall(() => impl.bandMaxOf(defaultCatalog(), band));
+  return excelCall(() => impl.bandMaxOf(functionsCatalog(), band));
 }
 
 /**
@@ -72,7 +72,7 @@ export function bandMax(band: any): number {
  * @returns Points to the next band's lowest score.
  */
 export function bandGap(score: any): number {
-  return excelCall(() => impl.bandGapOf(defaultCatalog(), score));
+  return excelCall(() => impl.bandGapOf(functionsCatalog(), score));
 }
 
 /**
@@ -82,7 +82,7 @@ export function bandGap(score: any): number {
  * @returns A spilled list of role ids and titles.
  */
 export function roles(service?: any): string[][] {
-  return excelCall(() => impl.rolesOf(defaultCatalog(), service));
+  return excelCall(() => impl.rolesOf(functionsCatalog(), service));
 }
 
 /**
@@ -92,7 +92,7 @@ export function roles(service?: any): string[][] {
  * @returns The role's Career Framework level.
  */
 export function roleLevel(role: any): number {
-  return excelCall(() => impl.roleLevelOf(defaultCatalog(), role));
+  return excelCall(() => impl.roleLevelOf(functionsCatalog(), role));
 }
 
 /**
@@ -103,7 +103,7 @@ export function roleLevel(role: any): number {
  * @returns A spilled list of competence title, section and principle.
  */
 export function competences(role: any, section?: any): string[][] {
-  return excelCall(() => impl.competencesOf(defaultCatalog(), role, section));
+  return excelCall(() => impl.competencesOf(functionsCatalog(), role, section));
 }
 
 /**
@@ -114,7 +114,7 @@ export function competences(role: any, section?: any): string[][] {
  * @returns Fraction covered, from 0 to 1.
  */
 export function coverageOfLists(required: any[][], held: any[][]): number {
-  return excelCall(() => impl.coverageOf(defaultCatalog(), required, held));
+  return excelCall(() => impl.coverageOf(functionsCatalog(), required, held));
 }
 
 /**
@@ -125,7 +125,7 @@ export function coverageOfLists(required: any[][], held: any[][]): number {
  * @returns Fraction covered, from 0 to 1.
  */
 export function roleCoverage(role: any, held: any[][]): number {
-  return excelCall(() => impl.roleCoverageOf(defaultCatalog(), role, held));
+  return excelCall(() => impl.roleCoverageOf(functionsCatalog(), role, held));
 }
 
 /**
@@ -136,7 +136,7 @@ export function roleCoverage(role: any, held: any[][]): number {
  * @returns A spilled column of missing competence titles; one blank cell when none is missing.
  */
 export function gaps(role: any, held: any[][]): string[][] {
-  return excelCall(() => impl.gapsOf(defaultCatalog(), role, held));
+  return excelCall(() => impl.gapsOf(functionsCatalog(), role, held));
 }
 
 /**
@@ -148,7 +148,7 @@ export function gaps(role: any, held: any[][]): string[][] {
  * @returns Annual pay in pounds.
  */
 export function pay(band: any, point?: any, year?: any): number {
-  return excelCall(() => impl.payOf(defaultCatalog(), band, point, year));
+  return excelCall(() => impl.payOf(functionsCatalog(), band, point, year));
 }
 
 /**
@@ -164,7 +164,7 @@ export function pay(band: any, point?: any, year?: any): number {
  * @returns The post's total annual cost in pounds.
  */
 export function postCostTotal(band: any, wte?: any, point?: any, year?: any, hcasZone?: any, pensionBasis?: any, includeLevy?: any): number {
-  return excelCall(() => impl.postCostTotalOf(defaultCatalog(), { band, wte, point, year, hcasZone, pensionBasis, includeLevy }));
+  return excelCall(() => impl.postCostTotalOf(functionsCatalog(), { band, wte, point, year, hcasZone, pensionBasis, includeLevy }));
 }
 
 /**
@@ -180,7 +180,7 @@ export function postCostTotal(band: any, wte?: any, point?: any, year?: any, hca
  * @returns A spilled list of cost lines and amounts in pounds.
  */
 export function costBreakdown(band: any, wte?: any, point?: any, year?: any, hcasZone?: any, pensionBasis?: any, includeLevy?: any): any[][] {
-  return excelCall(() => impl.costBreakdownOf(defaultCatalog(), { band, wte, point, year, hcasZone, pensionBasis, includeLevy }));
+  return excelCall(() => impl.costBreakdownOf(functionsCatalog(), { band, wte, point, year, hcasZone, pensionBasis, includeLevy }));
 }
 
 /**
@@ -191,7 +191,7 @@ export function costBreakdown(band: any, wte?: any, point?: any, year?: any, hca
  * @returns "entry", "intermediate" or "top".
  */
 export function payPoint(band: any, yearsInBand: any): string {
-  return excelCall(() => impl.payPointOf(defaultCatalog(), band, yearsInBand));
+  return excelCall(() => impl.payPointOf(functionsCatalog(), band, yearsInBand));
 }
 
 /**
@@ -202,7 +202,7 @@ export function payPoint(band: any, yearsInBand: any): string {
  * @returns Fraction of role B's competences, from 0 to 1.
  */
 export function overlap(roleA: any, roleB: any): number {
-  return excelCall(() => impl.overlapOf(defaultCatalog(), roleA, roleB));
+  return excelCall(() => impl.overlapOf(functionsCatalog(), roleA, roleB));
 }
 
 /**
@@ -214,5 +214,5 @@ export function overlap(roleA: any, roleB: any): number {
  * @returns A spilled column of names; one blank cell when nobody holds it.
  */
 export function holders(competence: any, names: any[][], statuses: any[][]): string[][] {
-  return excelCall(() => impl.holdersOf(defaultCatalog(), competence, names, statuses));
+  return excelCall(() => impl.holdersOf(functionsCatalog(), competence, names, statuses));
 }

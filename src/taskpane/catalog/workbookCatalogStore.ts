@@ -11,6 +11,7 @@ import { sameValue } from "../../catalog/workbookCatalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { CATALOG_COMPETENCES_TABLE, CATALOG_ROLES_TABLE } from "../../sheets/catalogSheet";
 import type { WorkbookCatalogView } from "../../workbook/catalog";
+import { setFunctionsCatalog } from "../../functions/workbookCatalog";
 import { TABLE_WATCH_REQUIREMENT, watchTables } from "./watchTables";
 
 export type WorkbookCatalogState =
@@ -44,6 +45,8 @@ export class WorkbookCatalogStore {
     private readonly workbook: WorkbookAdapter,
     private readonly base: Catalog,
     private readonly watch: ChangeWatch = () => () => undefined,
+    /** Told each catalog read, for the WFP functions of this workbook (the real Excel one only). */
+    private readonly publish: (catalog: Catalog) => void = () => undefined,
   ) {
     this.state = { phase: "reading", view: builtInView(base) };
   }
@@ -98,6 +101,7 @@ export class WorkbookCatalogStore {
         const { readWorkbookCatalog } = await import(/* webpackChunkName: "workbook-catalog" */ "../../workbook/catalog");
         const view = await readWorkbookCatalog(this.workbook, this.base);
         this.set({ phase: "read", view: this.unchanged(view) ? this.state.view : view });
+        this.publish(this.state.view.catalog);
       } catch (e) {
         this.set({ phase: "failed", view: this.state.view, error: e instanceof Error ? e.message : String(e) });
       }
@@ -163,7 +167,9 @@ export function workbookCatalogStore(workbook: WorkbookAdapter, base: Catalog): 
   }
   let store = byBase.get(base);
   if (!store) {
-    store = new WorkbookCatalogStore(workbook, base, defaultWatch(workbook));
+    // The functions run in the Excel workbook the pane is open on: its catalog is theirs. (Outside Excel — the demo,
+    // a test — there are no functions, and a test's workbook must not change them for the next.)
+    store = new WorkbookCatalogStore(workbook, base, defaultWatch(workbook), typeof Excel === "undefined" ? undefined : setFunctionsCatalog);
     byBase.set(base, store);
   }
   return store;
