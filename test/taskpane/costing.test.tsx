@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { postCost } from "../../src/domain";
+import { formatMoney } from "../../src/taskpane/costing/costingText";
 import { describe, expect, it } from "vitest";
 import { type WorkbookAdapter, WorkbookError } from "../../src/excel/adapter";
 import { parseRange } from "../../src/sheets/plan";
-import { newWorkbook, renderApp } from "./renderApp";
+import { catalog, newWorkbook, renderApp } from "./renderApp";
 
 type User = ReturnType<typeof renderApp>["user"];
 type Workbook = ReturnType<typeof newWorkbook>;
@@ -73,12 +75,14 @@ describe("Costing: post cost", () => {
     expect(line("Total")).toBe("£53,611.34");
     expect(table.textContent).toContain("£46,580.00 full-time × 0.8 WTE");
     expect(table.textContent).toContain("15% of basic + HCAS above £5,000.00");
-    // Sources with their status; the 2025/26 HCAS minimum is only indicative, and says so.
-    const sources = within(panel).getByRole("list");
-    expect(sources.textContent).toContain("secondary");
-    expect(sources.textContent).toContain("confirmed");
-    expect(sources.textContent).toContain("indicative");
-    expect(panel.textContent).toContain("Indicative, for guidance only2025/26 minima not found");
+    // Each line's source beside it, with its status. 15% of £46,580 is above the maximum: the cap applies and the
+    // line says so, and the 2025/26 minimum (only indicative) plays no part, so there is no "Indicative" banner.
+    const hcas = within(table).getByRole("rowheader", { name: /^HCAS/ });
+    expect(hcas.textContent).toContain("15% of full-time pay is £6,987.00, above the maximum: capped at £5,941.00 × 0.8 WTE");
+    expect(hcas.textContent).toContain("secondary");
+    expect(hcas.textContent).not.toContain("minima");
+    expect(within(table).getByRole("rowheader", { name: /^Basic pay/ }).textContent).toContain("secondaryAgenda for Change 2025/26 pay points");
+    expect(panel.textContent).not.toContain("Indicative, for guidance only");
 
     await user.click(within(panel).getByRole("checkbox", { name: "Include the apprenticeship levy" }));
     expect(line("Apprenticeship levy")).toBe("£210.08");
@@ -100,10 +104,34 @@ describe("Costing: post cost", () => {
     await user.clear(wte);
     await user.type(wte, "1");
     await user.selectOptions(combo(panel, "Band"), "2");
-    await user.selectOptions(combo(panel, "Pay point"), "intermediate");
     expect(describedBy(combo(panel, "Pay point"))).toContain("Band 2 has one pay point");
-    await user.selectOptions(combo(panel, "Pay point"), "top");
     expect(combo(panel, "Pay point").getAttribute("aria-invalid")).not.toBe("true");
+  });
+
+  it("offers only the pay points the band has: no Intermediate for band 4, one point for band 2, said as such", async () => {
+    const { user } = renderApp();
+    const panel = await openPart(user, "Post cost");
+    const points = () => within(combo(panel, "Pay point")).getAllByRole("option").map((o) => o.textContent);
+    await user.selectOptions(combo(panel, "Band"), "4");
+    expect(points()).toEqual(["Entry", "Top"]);
+    await user.selectOptions(combo(panel, "Band"), "5");
+    expect(points()).toEqual(["Entry", "Intermediate", "Top"]);
+    await user.selectOptions(combo(panel, "Band"), "2");
+    expect(points()).toEqual(["Top (the only point)"]);
+    expect(describedBy(combo(panel, "Pay point"))).toContain("Band 2 has one pay point");
+  });
+
+  it("shows the Indicative banner only when an indicative figure sets the cost: the HCAS minimum, when it applies", async () => {
+    const { user } = renderApp();
+    const panel = await openPart(user, "Post cost");
+    await user.selectOptions(combo(panel, "Year"), "2025/26");
+    await user.selectOptions(combo(panel, "HCAS zone"), "inner-london");
+    await user.selectOptions(combo(panel, "Band"), "6");
+    expect(panel.textContent).not.toContain("Indicative, for guidance only");
+    expect(panel.textContent).toContain("above the maximum: capped at £8,465.00");
+    await user.selectOptions(combo(panel, "Band"), "2");
+    expect(panel.textContent).toContain("below the minimum: raised to £5,415.00");
+    expect(panel.textContent).toContain("Indicative, for guidance only2025/26 minima not found");
   });
 
   it("says band 1 is paid at band 2, and marks an indicative year", async () => {
@@ -421,5 +449,46 @@ describe("Costing: pay tables", () => {
     await user.click(within(panel).getByRole("button", { name: "Insert pay scales and on-costs" }));
     expect(within(panel).getByText("Choose at least one year")).toBeTruthy();
     expect(document.activeElement).toBe(within(panel).getByRole("checkbox", { name: /^2024\/25/ }));
+  });
+});
+
+describe("Costing: the plan's own parameters, the start date and the total of the posts to add", () => {
+  it("costs posts waiting to be added at the plan's year, not the pane's, and shows the plan's parameters as not editable", async () => {
+    const workbook = newWorkbook();
+    const { user } = renderApp(workbook);
+    let panel = await openPart(user, "Plan");
+    await user.selectOptions(combo(panel, "Year"), "2025/26");
+    await addPost(user, panel, { name: "First", band: "5" });
+    await user.click(within(panel).getByRole("button", { name: "Build staffing plan" }));
+    await within(panel).findByText("Staffing plan built", {}, { timeout: 10_000 });
+    panel = screen.getByRole("tabpanel", { name: "Plan" });
+    // The plan now decides: its 2025/26, not the pane's default year.
+    await waitFor(() => expect((combo(panel, "Year") as HTMLSelectElement).disabled).toBe(true));
+    expect((combo(panel, "Year") as HTMLSelectElement).value).toBe("2025/26");
+    expect((box(panel, "Vacancy factor") as HTMLInputElement).disabled).toBe(true);
+    await addPost(user, panel, { name: "Second", band: "5" });
+    const expected = postCost(catalog.pay, { band: "5", point: "top", wte: 1, year: "2025/26", hcasZone: "none", pensionBasis: "employer", includeLevy: false }).total;
+    const list = within(panel).getByRole("list", { name: "Posts to add" });
+    expect(list.textContent).toContain(`${formatMoney(expected)} a year`);
+    expect(panel.textContent).toContain(`Together: ${formatMoney(expected)} a year in 2025/26`);
+    // The last build's message belongs to that build: it does not sit under the new list.
+    expect(within(panel).queryByText("Staffing plan built")).toBeNull();
+  });
+
+  it("does not carry a start date in band over to the next post, and totals the posts to add", async () => {
+    const { user } = renderApp();
+    const panel = await openPart(user, "Plan");
+    await user.selectOptions(combo(panel, "Year"), "2025/26");
+    const start = within(panel).getByLabelText(/Start in band/) as HTMLInputElement;
+    fireEvent.change(start, { target: { value: "2023-04-01" } });
+    await addPost(user, panel, { name: "Sam", band: "5" });
+    expect(start.value).toBe("");
+    await addPost(user, panel, { name: "Vacancy", band: "5", status: "Vacant" });
+    const items = within(within(panel).getByRole("list", { name: "Posts to add" })).getAllByRole("listitem").map((li) => li.textContent);
+    // As en-GB readers write a date, not ISO.
+    expect(items[0]).toContain("in band since 01/04/2023");
+    expect(items[1]).not.toContain("in band since");
+    const one = postCost(catalog.pay, { band: "5", point: "top", wte: 1, year: "2025/26", hcasZone: "none", pensionBasis: "employer", includeLevy: false }).total;
+    expect(panel.textContent).toContain(`Together: ${formatMoney(Math.round(one * 100) * 2 / 100)} a year in 2025/26`);
   });
 });

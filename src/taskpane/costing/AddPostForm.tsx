@@ -88,8 +88,10 @@ export function AddPostForm({ catalog, year, listed, onAdd }: AddPostFormProps) 
       return;
     }
     onAdd(planned);
-    // Ready for the next post: a new name; the rest stays, as posts often come in similar sets.
+    // Ready for the next post: a new name; the rest stays, as posts often come in similar sets — but not the start
+    // date in band, which is one person's (a vacancy has none).
     setPost("");
+    setStart("");
     postInput.current?.focus();
   };
 
@@ -130,7 +132,7 @@ export function AddPostForm({ catalog, year, listed, onAdd }: AddPostFormProps) 
         </Field>
         <div className={fieldStyles.pair}>
           <BandField value={band} onChange={(b) => setBand(b as Band)} />
-          <PointField selectRef={pointSelect} value={point} onChange={setPoint} {...(problems.point ? { validationMessage: problems.point } : {})} />
+          <PointField pay={catalog.pay} band={band} year={year} selectRef={pointSelect} value={point} onChange={setPoint} {...(problems.point ? { validationMessage: problems.point } : {})} />
           <Field label="WTE" className={fieldStyles.field} {...error(problems.wte)}>
             <Input ref={wteInput} className={fieldStyles.control} inputMode="decimal" value={wte} onChange={(_, data) => setWte(data.value)} />
           </Field>

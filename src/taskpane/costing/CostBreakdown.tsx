@@ -4,7 +4,7 @@
  * hears the new total at each change, not the whole table.
  */
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { PostCost, Provenance, ProvenanceStatus } from "../../domain";
+import { type PayData, type PostCost, type Provenance, type ProvenanceStatus, hcasRateFor, onCostsFor, payFor } from "../../domain";
 import { formatMoney, formatRate, zoneLabel } from "./costingText";
 
 const useStyles = makeStyles({
@@ -24,8 +24,6 @@ const useStyles = makeStyles({
   how: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   amount: { textAlign: "right", verticalAlign: "top", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums", paddingLeft: tokens.spacingHorizontalS },
   total: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold },
-  sources: { margin: 0, paddingLeft: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  source: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   badge: { marginRight: tokens.spacingHorizontalXS },
 });
 
@@ -44,7 +42,7 @@ function uniqueSources(sources: readonly Provenance[]): Provenance[] {
 export type CostOutcome = { readonly cost: PostCost } | { readonly problem: string };
 
 /** The result card: a live headline, then (with a cost) the lines and sources. Always mounted, so the live region is. */
-export function CostResult({ outcome }: { outcome: CostOutcome }) {
+export function CostResult({ pay, outcome }: { pay: PayData; outcome: CostOutcome }) {
   const styles = useStyles();
   const cost = "cost" in outcome ? outcome.cost : null;
   return (
@@ -61,26 +59,49 @@ export function CostResult({ outcome }: { outcome: CostOutcome }) {
           <Text>{"problem" in outcome ? outcome.problem : ""}</Text>
         )}
       </div>
-      {cost ? <CostBreakdown cost={cost} /> : null}
+      {cost ? <CostBreakdown pay={pay} cost={cost} /> : null}
     </section>
   );
 }
 
-function CostBreakdown({ cost }: { cost: PostCost }) {
+/** Which of the HCAS rule's three figures set the amount: the percentage, or the minimum or maximum it is held at. */
+export function hcasBasis(cost: PostCost): "percent" | "minimum" | "maximum" | null {
+  if (cost.hcasZone === "none") return null;
+  const r = cost.rates;
+  const raw = (r.hcasPercent / 100) * cost.fullTimePay;
+  return raw < r.hcasMinimum ? "minimum" : raw > r.hcasMaximum ? "maximum" : "percent";
+}
+
+/** The sources each line rests on, looked up as postCost does; the HCAS minimum's only when the minimum set the amount. */
+function lineSources(pay: PayData, cost: PostCost): Record<string, Provenance[]> {
+  const rules = onCostsFor(pay, cost.year);
+  const hcas = cost.hcasZone === "none" ? null : hcasRateFor(pay, cost.hcasZone, cost.year);
+  return {
+    "Basic pay": [payFor(pay, cost.band, cost.point, cost.year).provenance],
+    HCAS: hcas ? [hcas.provenance, ...(hcas.minimumProvenance && hcasBasis(cost) === "minimum" ? [hcas.minimumProvenance] : [])] : [],
+    "Employer NI": [rules.employerNi.provenance],
+    Pension: [rules.pension.provenance],
+    "Apprenticeship levy": cost.includeLevy ? [rules.apprenticeshipLevy.provenance] : [],
+  };
+}
+
+function CostBreakdown({ pay, cost }: { pay: PayData; cost: PostCost }) {
   const styles = useStyles();
   const r = cost.rates;
   const wte = `${cost.wte} WTE`;
   const pensionable = "basic + HCAS";
+  const basis = hcasBasis(cost);
+  const hcasHow =
+    basis === null
+      ? "No High Cost Area Supplement"
+      : basis === "percent"
+        ? `${zoneLabel(cost.hcasZone)}: ${r.hcasPercent}% of full-time pay (between the ${formatMoney(r.hcasMinimum)} minimum and ${formatMoney(r.hcasMaximum)} maximum) × ${wte}`
+        : basis === "maximum"
+          ? `${zoneLabel(cost.hcasZone)}: ${r.hcasPercent}% of full-time pay is ${formatMoney((r.hcasPercent / 100) * cost.fullTimePay)}, above the maximum: capped at ${formatMoney(r.hcasMaximum)} × ${wte}`
+          : `${zoneLabel(cost.hcasZone)}: ${r.hcasPercent}% of full-time pay is ${formatMoney((r.hcasPercent / 100) * cost.fullTimePay)}, below the minimum: raised to ${formatMoney(r.hcasMinimum)} × ${wte}`;
   const lines: { label: string; how: string; amount: number }[] = [
     { label: "Basic pay", how: `${formatMoney(cost.fullTimePay)} full-time × ${wte}`, amount: cost.basic },
-    {
-      label: "HCAS",
-      how:
-        cost.hcasZone === "none"
-          ? "No High Cost Area Supplement"
-          : `${zoneLabel(cost.hcasZone)}: ${r.hcasPercent}% of full-time pay, at least ${formatMoney(r.hcasMinimum)}, at most ${formatMoney(r.hcasMaximum)}, × ${wte}`,
-      amount: cost.hcas,
-    },
+    { label: "HCAS", how: hcasHow, amount: cost.hcas },
     { label: "Employer NI", how: `${formatRate(r.niRate)} of ${pensionable} above ${formatMoney(r.niThreshold)}`, amount: cost.employerNI },
     {
       label: "Pension",
@@ -93,8 +114,9 @@ function CostBreakdown({ cost }: { cost: PostCost }) {
       amount: cost.levy,
     },
   ];
-  const sources = uniqueSources(cost.sources);
-  const indicative = sources.filter((s) => s.status === "indicative");
+  const byLine = lineSources(pay, cost);
+  // Indicative only where an indicative figure is one this cost uses.
+  const indicative = uniqueSources(Object.values(byLine).flat()).filter((s) => s.status === "indicative");
   return (
     <>
       {cost.notes.map((note) => (
@@ -111,13 +133,21 @@ function CostBreakdown({ cost }: { cost: PostCost }) {
         </MessageBar>
       ) : null}
       <table className={styles.table}>
-        <caption className={styles.caption}>Every line of the cost</caption>
+        <caption className={styles.caption}>Every line of the cost, with its source</caption>
         <tbody>
           {lines.map((line) => (
             <tr key={line.label}>
               <th scope="row" className={styles.th}>
                 {line.label}
                 <span className={styles.how}>{line.how}</span>
+                {(byLine[line.label] ?? []).map((s) => (
+                  <span key={s.source} className={styles.how}>
+                    <Badge className={styles.badge} size="small" appearance="tint" color={BADGE_COLOR[s.status]}>
+                      {s.status}
+                    </Badge>
+                    {`${s.source} (${s.year})`}
+                  </span>
+                ))}
               </th>
               <td className={styles.amount}>{formatMoney(line.amount)}</td>
             </tr>
@@ -132,21 +162,6 @@ function CostBreakdown({ cost }: { cost: PostCost }) {
           </tr>
         </tbody>
       </table>
-      <div>
-        <Text as="h3" weight="semibold" size={300} block>
-          Sources
-        </Text>
-        <ul className={styles.sources}>
-          {sources.map((s) => (
-            <li key={s.source} className={styles.source}>
-              <Badge className={styles.badge} size="small" appearance="tint" color={BADGE_COLOR[s.status]}>
-                {s.status}
-              </Badge>
-              {`${s.source} (${s.year})`}
-            </li>
-          ))}
-        </ul>
-      </div>
     </>
   );
 }

@@ -1,7 +1,7 @@
 /** The small labelled fields the Costing tab uses more than once: year, band, point, HCAS zone, pension basis. */
 import { Field, Select, makeStyles } from "@fluentui/react-components";
-import type { Ref } from "react";
-import { BANDS, PAY_POINTS, type PayData, type PayPointName, type PensionBasis, type HcasZone, onCostsFor } from "../../domain";
+import { type Ref, useEffect } from "react";
+import { BANDS, PAY_POINTS, type PayData, type PayPointName, type PensionBasis, type HcasZone, onCostsFor, payScaleFor } from "../../domain";
 import { PENSION_CHOICES, ZONE_CHOICES, formatRate, yearChoices } from "./costingText";
 
 export const useFieldStyles = makeStyles({
@@ -18,6 +18,8 @@ interface ChoiceProps<T> {
   readonly label?: string;
   readonly validationMessage?: string;
   readonly selectRef?: Ref<HTMLSelectElement>;
+  /** Shown but not editable (the workbook decides). */
+  readonly disabled?: boolean;
 }
 
 function Choice<T extends string>({
@@ -28,6 +30,7 @@ function Choice<T extends string>({
   validationMessage,
   selectRef,
   hint,
+  disabled,
 }: ChoiceProps<T> & { label: string; options: readonly { value: T; label: string }[] }) {
   const styles = useFieldStyles();
   return (
@@ -38,7 +41,7 @@ function Choice<T extends string>({
       validationState={validationMessage ? "error" : "none"}
       validationMessage={validationMessage}
     >
-      <Select ref={selectRef} className={styles.control} value={value} onChange={(_, data) => onChange(data.value as T)}>
+      <Select ref={selectRef} className={styles.control} disabled={disabled} value={value} onChange={(_, data) => onChange(data.value as T)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -66,8 +69,40 @@ export function BandField({ withBand1 = false, ...props }: ChoiceProps<string> &
 
 const POINT_LABELS: Record<PayPointName, string> = { entry: "Entry", intermediate: "Intermediate", top: "Top" };
 
-export function PointField(props: ChoiceProps<PayPointName>) {
-  return <Choice label="Pay point" options={PAY_POINTS.map((p) => ({ value: p, label: POINT_LABELS[p] }))} {...props} />;
+/** The points a band has in a year's scale (band 1 is paid at band 2); every point when the year has no scale. */
+export function bandPoints(pay: PayData, band: string, year: string): readonly PayPointName[] {
+  try {
+    const scale = payScaleFor(pay, year);
+    const b = scale.bands.find((x) => x.band === band) ?? (band === "1" ? scale.bands.find((x) => x.band === "2") : undefined);
+    if (!b) return PAY_POINTS;
+    if (b.points.length === 1) return ["top"];
+    return PAY_POINTS.filter((p) => p !== "intermediate" || b.points.some((x) => x.point === "intermediate"));
+  } catch {
+    return PAY_POINTS;
+  }
+}
+
+/**
+ * The pay points of the chosen band in the chosen year only: no "Intermediate" for a band without one, and one
+ * choice, said as such, for a one-point band. A point the band lacks (after a change of band) moves to its top.
+ */
+export function PointField({ pay, band, year, ...props }: ChoiceProps<PayPointName> & { pay: PayData; band: string; year: string }) {
+  const points = bandPoints(pay, band, year);
+  const { value, onChange } = props;
+  useEffect(() => {
+    if (!points.includes(value)) onChange("top");
+  }, [points, value, onChange]);
+  const single = points.length === 1;
+  const options = points.map((p) => ({ value: p, label: single ? "Top (the only point)" : POINT_LABELS[p] }));
+  return (
+    <Choice
+      label="Pay point"
+      options={options}
+      {...props}
+      value={points.includes(value) ? value : "top"}
+      {...(single && !props.validationMessage ? { hint: `Band ${band} has one pay point` } : {})}
+    />
+  );
 }
 
 export function ZoneField(props: ChoiceProps<HcasZone | "none">) {

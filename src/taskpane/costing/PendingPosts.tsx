@@ -5,7 +5,7 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { forwardRef } from "react";
 import { type PayData, type PlanParameters, type PlannedPost, postCost } from "../../domain";
-import { formatMoney, zoneLabel } from "./costingText";
+import { formatDate, formatMoney, zoneLabel } from "./costingText";
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -23,6 +23,15 @@ const useStyles = makeStyles({
   heading: { ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
 });
 
+function costOf(pay: PayData, post: PlannedPost, parameters: PlanParameters): number | null {
+  try {
+    return postCost(pay, { ...post, year: parameters.year, pensionBasis: parameters.pensionBasis, includeLevy: parameters.includeLevy }).total;
+  } catch {
+    // A post the year can't cost shows without a figure; the plan's Check column will say why.
+    return null;
+  }
+}
+
 function describePost(pay: PayData, post: PlannedPost, parameters: PlanParameters): string {
   const parts = [
     post.role || "No role",
@@ -30,16 +39,10 @@ function describePost(pay: PayData, post: PlannedPost, parameters: PlanParameter
     `${post.wte} WTE`,
     ...(post.hcasZone === "none" ? [] : [zoneLabel(post.hcasZone)]),
     post.status.toLowerCase(),
-    ...(post.startInBand ? [`in band since ${post.startInBand}`] : []),
+    ...(post.startInBand ? [`in band since ${formatDate(post.startInBand)}`] : []),
   ];
-  let cost = "";
-  try {
-    const c = postCost(pay, { ...post, year: parameters.year, pensionBasis: parameters.pensionBasis, includeLevy: parameters.includeLevy });
-    cost = `: ${formatMoney(c.total)} a year`;
-  } catch {
-    // A post the year can't cost shows without a figure; the plan's Check column will say why.
-  }
-  return `${parts.join(", ")}${cost}`;
+  const total = costOf(pay, post, parameters);
+  return `${parts.join(", ")}${total === null ? "" : `: ${formatMoney(total)} a year`}`;
 }
 
 export interface PendingPostsProps {
@@ -83,6 +86,21 @@ export const PendingPosts = forwardRef<HTMLHeadingElement, PendingPostsProps>(fu
           ))}
         </ul>
       )}
+      {posts.length > 0 ? <PendingTotal pay={pay} posts={posts} parameters={parameters} /> : null}
     </div>
   );
 });
+
+/** The posts to add together, at the plan's parameters (before the vacancy factor, as each line is). */
+function PendingTotal({ pay, posts, parameters }: Pick<PendingPostsProps, "pay" | "posts" | "parameters">) {
+  const costs = posts.map((p) => costOf(pay, p, parameters));
+  const known = costs.filter((c): c is number => c !== null);
+  // Pennies, so the total is the sum of the lines as shown.
+  const total = known.reduce((sum, c) => sum + Math.round(c * 100), 0) / 100;
+  const missing = costs.length - known.length;
+  return (
+    <Text block weight="semibold">
+      {`Together: ${formatMoney(total)} a year in ${parameters.year}${missing > 0 ? ` (${missing} post${missing === 1 ? "" : "s"} without a cost)` : ""}`}
+    </Text>
+  );
+}

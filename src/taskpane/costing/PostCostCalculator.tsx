@@ -55,7 +55,7 @@ export function PostCostCalculator({ catalog }: { catalog: Catalog }) {
         <legend className={styles.legend}>The post</legend>
         <div className={fieldStyles.pair}>
           <BandField withBand1 value={band} onChange={setBand} />
-          <PointField value={point} onChange={setPoint} {...(outcome.kind === "point" ? { validationMessage: outcome.message } : {})} />
+          <PointField pay={pay} band={band} year={year} value={point} onChange={setPoint} {...(outcome.kind === "point" ? { validationMessage: outcome.message } : {})} />
           <Field
             label="WTE"
             className={fieldStyles.field}
@@ -71,6 +71,7 @@ export function PostCostCalculator({ catalog }: { catalog: Catalog }) {
         <Checkbox checked={levy} onChange={(_, data) => setLevy(data.checked === true)} label="Include the apprenticeship levy" />
       </fieldset>
       <CostResult
+        pay={pay}
         outcome={
           outcome.kind === "cost"
             ? { cost: outcome.cost }

@@ -8,6 +8,7 @@ import type { Catalog } from "../../catalog";
 import { type PensionBasis, type PlanParameters, type PlannedPost, defaultYear } from "../../domain";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { STAFFING_PLAN_KEY as PLAN_KEY } from "../../sheets/staffingPlan";
+import { readPlanParameters } from "../../workbook/planParameters";
 import { AddPostForm } from "./AddPostForm";
 import { PensionField, YearField, useFieldStyles } from "./CostingFields";
 import { staffingPlanJob } from "./costingJobs";
@@ -40,8 +41,29 @@ export function StaffingPlanSection({ catalog, workbook }: { catalog: Catalog; w
   const listHeading = useRef<HTMLHeadingElement>(null);
   const building = useRef<{ job: SheetsJob; posts: readonly PlannedPost[] } | null>(null);
 
+  // The plan's own parameters once it exists: its sheet decides, so the posts to add are costed at them.
+  const [planParameters, setPlanParameters] = useState<PlanParameters | null>(null);
+  const [planVersion, setPlanVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    readPlanParameters(workbook).then(
+      (p) => live && setPlanParameters(p),
+      () => live && setPlanParameters(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [workbook, planVersion]);
+  // After a build, the last message belongs to that build: a post added since hides it.
+  const [statusHidden, setStatusHidden] = useState(false);
+
   const parsedVacancy = parseVacancyPercent(vacancy);
-  const parameters: PlanParameters = { year, pensionBasis: pension, includeLevy: levy, vacancyFactor: parsedVacancy.ok ? parsedVacancy.value : 0 };
+  const parameters: PlanParameters = planParameters ?? {
+    year,
+    pensionBasis: pension,
+    includeLevy: levy,
+    vacancyFactor: parsedVacancy.ok ? parsedVacancy.value : 0,
+  };
 
   // Once the plan sheet is written the posts are in it, even if a later sheet stopped at a conflict: they leave
   // the list (a post added to the list meanwhile stays).
@@ -51,6 +73,7 @@ export function StaffingPlanSection({ catalog, workbook }: { catalog: Catalog; w
     if (!built || !("written" in state) || state.job !== built.job) return;
     if (state.written.some((w) => w.key === PLAN_KEY && w.result.status === "written")) {
       building.current = null;
+      setPlanVersion((v) => v + 1);
       setPosts((current) => current.filter((p) => !built.posts.includes(p)));
       setNews("");
     }
@@ -58,6 +81,7 @@ export function StaffingPlanSection({ catalog, workbook }: { catalog: Catalog; w
 
   const add = (post: PlannedPost): void => {
     setPosts((current) => [...current, post]);
+    if (!writer.busy) setStatusHidden(true);
     setNews(`Added “${post.post}”: ${posts.length + 1} to add.`);
   };
   const remove = (index: number): void => {
@@ -68,7 +92,8 @@ export function StaffingPlanSection({ catalog, workbook }: { catalog: Catalog; w
   };
   const build = (): void => {
     setVacancyTried(true);
-    if (!parsedVacancy.ok) {
+    setStatusHidden(false);
+    if (!planParameters && !parsedVacancy.ok) {
       vacancyInput.current?.focus();
       return;
     }
@@ -76,18 +101,20 @@ export function StaffingPlanSection({ catalog, workbook }: { catalog: Catalog; w
     building.current = { job, posts };
     void writer.run(job);
   };
-  const vacancyProblem = !parsedVacancy.ok && (vacancyTried || vacancy.trim() !== "") ? parsedVacancy.message : undefined;
+  const vacancyProblem = !planParameters && !parsedVacancy.ok && (vacancyTried || vacancy.trim() !== "") ? parsedVacancy.message : undefined;
 
   return (
     <div className={styles.section}>
       <fieldset className={styles.group}>
         <legend className={styles.legend}>Plan parameters</legend>
         <Text size={200} className={styles.hint}>
-          For a new plan. Once the plan exists, its sheet's Parameters table decides: change them there.
+          {planParameters
+            ? "This workbook's plan decides these: its sheet's Parameters table holds them (change them there). The posts to add are costed at them."
+            : "For a new plan. Once the plan exists, its sheet's Parameters table decides: change them there."}
         </Text>
         <div className={fieldStyles.pair}>
-          <YearField pay={pay} value={year} onChange={setYear} />
-          <PensionField pay={pay} year={year} value={pension} onChange={setPension} />
+          <YearField pay={pay} value={parameters.year} onChange={setYear} disabled={planParameters !== null} />
+          <PensionField pay={pay} year={parameters.year} value={parameters.pensionBasis} onChange={setPension} disabled={planParameters !== null} />
           <Field
             label="Vacancy factor"
             className={fieldStyles.field}
@@ -98,16 +125,17 @@ export function StaffingPlanSection({ catalog, workbook }: { catalog: Catalog; w
               ref={vacancyInput}
               className={fieldStyles.control}
               inputMode="decimal"
-              value={vacancy}
+              disabled={planParameters !== null}
+              value={planParameters ? String(Math.round(planParameters.vacancyFactor * 10000) / 100) : vacancy}
               contentAfter="%"
               onChange={(_, data) => setVacancy(data.value)}
             />
           </Field>
         </div>
-        <Checkbox checked={levy} onChange={(_, data) => setLevy(data.checked === true)} label="Include the apprenticeship levy" />
+        <Checkbox disabled={planParameters !== null} checked={parameters.includeLevy} onChange={(_, data) => setLevy(data.checked === true)} label="Include the apprenticeship levy" />
       </fieldset>
 
-      <AddPostForm catalog={catalog} year={year} listed={new Set(posts.map((p) => p.post.toLowerCase()))} onAdd={add} />
+      <AddPostForm catalog={catalog} year={parameters.year} listed={new Set(posts.map((p) => p.post.toLowerCase()))} onAdd={add} />
 
       <PendingPosts ref={listHeading} pay={pay} posts={posts} parameters={parameters} news={news} onRemove={remove} />
 
@@ -121,7 +149,7 @@ export function StaffingPlanSection({ catalog, workbook }: { catalog: Catalog; w
             Build staffing plan
           </Button>
         </div>
-        <WriteStatus writer={writer} />
+        {statusHidden ? null : <WriteStatus writer={writer} />}
       </div>
     </div>
   );

@@ -123,3 +123,9 @@ export function cellDateToIso(value: unknown): string {
   }
   return value === null || value === undefined ? "" : String(value).trim();
 }
+
+/** An ISO date (yyyy-mm-dd) as en-GB users read it: 01/04/2023. Anything else as it is. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
