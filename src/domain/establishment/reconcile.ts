@@ -1,5 +1,6 @@
 import { type Band, compareBands } from "../band";
 import { invalid } from "../errors";
+import { caseFoldKey } from "../text";
 import { type PayData, type PayPointName, type PensionBasis, onCostsFor, payFor } from "../pay";
 import { costLines } from "../postCost";
 import { addMonths, daysBetween, isBankCategory, statusKind } from "./esrFields";
@@ -234,11 +235,17 @@ export function reconcileEstablishment(
     };
   });
 
+  // Grouped without case, as the workbook's SUMIFS groups: "A100" and "a100" are one cost centre, shown as first written.
   const groups = (keyOf: (g: AssignmentReconciliation["group"]) => string) => {
     const figures = new Map<string, EstablishmentFigures>();
-    const get = (key: string): EstablishmentFigures => {
+    const spelling = new Map<string, string>();
+    const get = (text: string): EstablishmentFigures => {
+      const key = caseFoldKey(text);
       let f = figures.get(key);
-      if (!f) figures.set(key, (f = emptyFigures()));
+      if (!f) {
+        figures.set(key, (f = emptyFigures()));
+        spelling.set(key, text);
+      }
       return f;
     };
     for (const p of positions) {
@@ -257,7 +264,7 @@ export function reconcileEstablishment(
       if (a.bank) f.bankWte += a.assignment.wte;
       f.inPostCost += a.cost;
     }
-    return figures;
+    return new Map([...figures.entries()].map(([key, f]) => [spelling.get(key)!, f]));
   };
   const listed = (figures: Map<string, EstablishmentFigures>, order: (a: string, b: string) => number): GroupFigures[] =>
     [...figures.entries()].sort(([a], [b]) => order(a, b)).map(([key, f]) => ({ key, ...finish(f) }));

@@ -1,6 +1,6 @@
 import { BAND_NOISE, ESR_RULES, FILLED_TOLERANCE, FIXED_TERM_MONTHS, LONG_VACANCY_DAYS, POINT_WORDS } from "../../domain";
 import { ON_COSTS_TABLE, PAY_SCALES_TABLE } from "../payReference";
-import { literalCriterion, wildcardsEscaped } from "./criteria";
+import { textCriterion, wildcardsEscaped } from "./criteria";
 import { ESTABLISHMENT_NAMES as N, ESTABLISHMENT_TABLES, type RECONCILIATION_HEADERS, type STAFF_COMPUTED_HEADERS } from "./names";
 
 const E = ESTABLISHMENT_TABLES.establishment;
@@ -69,7 +69,7 @@ export const STAFF_FORMULAS: Readonly<Record<(typeof STAFF_COMPUTED_HEADERS)[num
   "Unfunded WTE": `=IF([@[Funded position]]="",[@[Counted WTE]],0)`,
 };
 
-const POSITION = literalCriterion("[@Position]");
+const POSITION = textCriterion("[@Position]");
 const fromEstablishment = (column: string): string => `IF(${ROW}=0,"",INDEX(${E}[${column}],${ROW})&"")`;
 const onPosition = (column: string): string => `SUMIFS(${T}[${column}],${T}[Funded position],${POSITION})`;
 const VACANT_SINCE = `INDEX(${E}[Vacant since],${ROW})`;

@@ -2,7 +2,7 @@ import { BANDS, type EstablishmentParameters, type FundedPosition, type StaffAss
 import { STYLE, SheetLayout } from "../layout";
 import { type PlanCell, type SheetPlan, type TableColumn, excelDate, formula } from "../plan";
 import { MONEY } from "../payReference";
-import { literalCriterion } from "./criteria";
+import { textCriterion } from "./criteria";
 import { RECONCILIATION_FORMULAS, STAFF_FORMULAS } from "./formulas";
 import {
   ESTABLISHMENT_HEADERS,
@@ -215,7 +215,7 @@ const S = TABLES.staff;
 /** The figures of one group row, keyed on the text in column A of that row (so a renamed key is summed anew). */
 function groupRow(key: string, row: number, reconciliationColumn: string, staffColumnName: string, literal: boolean): PlanCell[] {
   // Band keys are plain tokens ("8a", "6"); other keys are people's text and are matched literally.
-  const criterion = literal ? literalCriterion(`$A${row}`) : `$A${row}&""`;
+  const criterion = literal ? textCriterion(`$A${row}`) : `$A${row}&""`;
   const rec = (column: string): string => `SUMIFS(${R}[${column}],${R}[${reconciliationColumn}],${criterion})`;
   const staff = (column: string): string => `SUMIFS(${S}[${column}],${S}[${staffColumnName}],${criterion})`;
   return [
