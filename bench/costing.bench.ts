@@ -30,5 +30,5 @@ export async function runCostingBench(): Promise<void> {
   console.log("\nStaffing plan of 10,000 posts");
   console.log(`  cost every post in the domain              ${domainMs.toFixed(1).padStart(9)} ms   (total £${Math.round(costing.budget).toLocaleString("en-GB")} after vacancy factor)`);
   console.log(`  build the sheet plans                      ${buildMs.toFixed(1).padStart(9)} ms`);
-  console.log(`  write them to .xlsx with exceljs           ${writeMs.toFixed(1).padStart(9)} ms   (${(statSync(path).size / 1024).toFixed(0)} KiB)`);
+  console.log(`  write them to .xlsx (src/cli/xlsx)          ${writeMs.toFixed(1).padStart(9)} ms   (${(statSync(path).size / 1024).toFixed(0)} KiB)`);
 }
