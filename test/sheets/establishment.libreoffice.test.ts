@@ -19,7 +19,7 @@ import {
 import { ESTABLISHMENT_SHEETS, RECONCILIATION_HEADERS, STAFF_INPUT_HEADERS, establishmentWorkbookPlans } from "../../src/sheets/establishment";
 import { SMALL_EXPECTED, SMALL_FUNDED, SMALL_PARAMETERS, SMALL_STAFF, fundedFields, staffFields } from "../support/establishmentCase";
 import { EXTRACT_AS_AT } from "../support/esrExtract";
-import { recalculateWithLibreOffice, resultOf } from "../support/libreoffice";
+import { recalculateWithLibreOffice, recalculatedTable, resultOf } from "../support/libreoffice";
 
 /**
  * The establishment sheets are proved, not trusted: written to .xlsx with their native formulas, recalculated by
@@ -29,22 +29,7 @@ const catalog = defaultCatalog();
 const FIXTURES = join(__dirname, "..", "fixtures", "establishment");
 const parameters: EstablishmentParameters = { ...SMALL_PARAMETERS, asAt: EXTRACT_AS_AT };
 
-function tableOn(workbook: ExcelJS.Workbook, sheetName: string, firstHeader: string): { headers: string[]; rows: unknown[][] } {
-  const sheet = workbook.getWorksheet(sheetName)!;
-  let headerRow = 0;
-  sheet.eachRow((row, n) => {
-    if (headerRow === 0 && row.getCell(1).value === firstHeader) headerRow = n;
-  });
-  const headers: string[] = [];
-  for (let c = 1; sheet.getRow(headerRow).getCell(c).value !== null; c++) headers.push(String(sheet.getRow(headerRow).getCell(c).value));
-  const rows: unknown[][] = [];
-  for (let n = headerRow + 1; n <= sheet.rowCount; n++) {
-    const row = sheet.getRow(n);
-    if (row.getCell(1).value === "Total" || row.getCell(1).value === null) break;
-    rows.push(headers.map((_, c) => resultOf(row.getCell(c + 1))));
-  }
-  return { headers, rows };
-}
+const tableOn = recalculatedTable;
 
 function summaryValue(workbook: ExcelJS.Workbook, label: string): unknown {
   let found: unknown;

@@ -84,3 +84,24 @@ export function resultOf(cell: ExcelJS.Cell): unknown {
   if (v !== null && typeof v === "object" && "sharedFormula" in v) return (v as ExcelJS.CellSharedFormulaValue).result;
   return v;
 }
+
+/**
+ * The table whose header row starts with `firstHeader` on a sheet, as LibreOffice left it: its headers and the
+ * results of its body rows, up to a totals row ("Total") or a blank row.
+ */
+export function recalculatedTable(workbook: ExcelJS.Workbook, sheetName: string, firstHeader: string): { headers: string[]; rows: unknown[][] } {
+  const sheet = workbook.getWorksheet(sheetName)!;
+  let headerRow = 0;
+  sheet.eachRow((row, n) => {
+    if (headerRow === 0 && row.getCell(1).value === firstHeader) headerRow = n;
+  });
+  const headers: string[] = [];
+  for (let c = 1; sheet.getRow(headerRow).getCell(c).value !== null; c++) headers.push(String(sheet.getRow(headerRow).getCell(c).value));
+  const rows: unknown[][] = [];
+  for (let n = headerRow + 1; n <= sheet.rowCount; n++) {
+    const row = sheet.getRow(n);
+    if (row.getCell(1).value === "Total" || row.getCell(1).value === null) break;
+    rows.push(headers.map((_, c) => resultOf(row.getCell(c + 1))));
+  }
+  return { headers, rows };
+}
