@@ -2,19 +2,18 @@
  * The task pane: header, and a row of tabs (tabs.ts). Talks to Excel only through `workbook`. Each tab's code loads
  * on demand (lazyTabs.tsx): the first tab's at once, the others when the pane is idle.
  */
-import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { Catalog } from "../../catalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { AppHeader } from "./AppHeader";
 import { TabContent, loadTabs, whenIdle } from "./lazyTabs";
 import { usePageStyles } from "./pageStyles";
+import { TabRow } from "./TabRow";
 import { TABS } from "./tabs";
 
 const useStyles = makeStyles({
   app: { minHeight: "100vh", display: "flex", flexDirection: "column" },
-  // The tabs wrap onto a second row rather than widen the pane beyond its ~360 px.
-  tabs: { flexWrap: "wrap", padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
 });
 
@@ -44,20 +43,7 @@ export function App({ catalog, workbook, demo }: AppProps) {
     <FluentProvider theme={webLightTheme}>
       <div className={styles.app}>
         <AppHeader demo={demo} />
-        <TabList
-          className={styles.tabs}
-          // Small tabs, so more of them fit on a row of the pane.
-          size="small"
-          selectedValue={tab}
-          onTabSelect={(_, data) => open(String(data.value))}
-          aria-label="Workforce Planner"
-        >
-          {TABS.map((t) => (
-            <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
-              {t.label}
-            </Tab>
-          ))}
-        </TabList>
+        <TabRow tabs={TABS} selected={tab} onSelect={open} />
         <main>
           {TABS.map((t) => (
             <div
