@@ -5,7 +5,8 @@
  *     (CDP Emulation.setCPUThrottlingRate), cold cache, median of 5;
  *   - the custom functions at Excel's pace: 10,000 calls each in the page, through functions.js as Excel calls it.
  * office.js is answered from node_modules (as the browser tests do); nothing leaves 127.0.0.1.
- * Uses dist/ when it is newer than src/ (else builds it): `npm run build` first to measure the current code.
+ * Uses dist/ when it is newer than src/ (else builds it); WFP_BENCH_DIST=folder measures another build as it is
+ * (e.g. last release's, to compare under the same load).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
@@ -15,7 +16,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 const ROOT = process.cwd();
-const DIST = path.join(ROOT, "dist");
+const DIST = path.resolve(process.env.WFP_BENCH_DIST ?? path.join(ROOT, "dist"));
 const CHROMIUM = process.env.WFP_CHROMIUM ?? "/usr/bin/chromium";
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const OFFICE_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
@@ -37,6 +38,7 @@ function newestMtime(dir: string): number {
 }
 
 function ensureBuild(): void {
+  if (process.env.WFP_BENCH_DIST) return;
   const built = path.join(DIST, "taskpane.html");
   if (existsSync(built) && statSync(built).mtimeMs > newestMtime(path.join(ROOT, "src"))) return;
   console.log("\n(dist/ is missing or older than src/: building it, npm run build)");
@@ -160,7 +162,7 @@ export async function runBrowserBench(): Promise<void> {
     }
 
     const all = readdirSync(DIST).filter((f) => f.endsWith(".js")).sort();
-    console.log("\nScripts of the production build (gzip -9)");
+    console.log(`\nScripts of the production build in ${path.relative(ROOT, DIST) || "."} (gzip -9)`);
     for (const file of all) console.log(`  ${file.padEnd(40)} ${gzipKib(file).toFixed(1).padStart(8)} KiB`);
     const unique = [...new Set(firstViewScripts)].filter((f) => all.includes(f));
     const firstViewKib = unique.reduce((sum, f) => sum + gzipKib(f), 0);

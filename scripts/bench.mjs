@@ -11,7 +11,7 @@ await build({
   platform: "node",
   target: "node20",
   format: "cjs",
-  external: ["exceljs", "playwright-core"],
+  external: ["exceljs", "playwright-core", "webpack-cli"],
   logLevel: "warning",
 });
 execFileSync(process.execPath, ["build/bench/bench.cjs", ...process.argv.slice(2)], { stdio: "inherit" });

@@ -3,7 +3,7 @@
  * its chunk arrives. `preload()` fetches it ahead (when the part that shows it mounts, or when idle).
  */
 import { Spinner } from "@fluentui/react-components";
-import { type ComponentType, type ReactNode, Suspense, lazy } from "react";
+import { type ComponentType, type ReactNode, Suspense, lazy, useState } from "react";
 
 export interface LazyPart<P> {
   (props: P): ReactNode;
@@ -27,10 +27,9 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
   };
   const Lazy = lazy(() => preload().then((component) => ({ default: component })));
   const Part = (props: P): ReactNode => {
-    if (loaded) {
-      const Loaded = loaded;
-      return <Loaded {...props} />;
-    }
+    // Decided once per mount: switching from the lazy path to the loaded component would remount it.
+    const [Loaded] = useState(() => loaded);
+    if (Loaded) return <Loaded {...props} />;
     return (
       <Suspense fallback={<Spinner size="tiny" label={loadingLabel} />}>
         <Lazy {...props} />

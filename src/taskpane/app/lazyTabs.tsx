@@ -95,7 +95,9 @@ class ChunkErrorBoundary extends Component<BoundaryProps, { failed: boolean }> {
 export function TabContent({ tab, catalog, workbook }: { readonly tab: TabDefinition } & TabProps) {
   // A new lazy component per retry: React.lazy remembers a failure for ever.
   const [attempt, setAttempt] = useState(0);
-  const Ready = loaded.get(tab.id);
+  // Decided once per panel: switching from the lazy path to the loaded component later would remount the tab and
+  // lose what the user had typed in it.
+  const [Ready] = useState(() => loaded.get(tab.id));
   if (Ready) return <Ready catalog={catalog} workbook={workbook} />;
   const Lazy = lazyOf(tab);
   return (
