@@ -45,6 +45,7 @@ export const TABS: readonly TabDefinition[] = [
     label: "Skill mix",
     load: () => withWorkbookRoles(import(/* webpackChunkName: "tab-skillMix" */ "../skillMix/SkillMixTab").then((m) => m.SkillMixTab)),
   },
+  { id: "forecast", label: "Forecast", load: () => import(/* webpackChunkName: "tab-forecast" */ "../forecast/ForecastTab").then((m) => m.ForecastTab) },
   { id: "je", label: "JE calculator", load: () => import(/* webpackChunkName: "tab-je" */ "../je/JeCalculatorTab").then((m) => m.JeCalculatorTab) },
   {
     id: "establishment",
