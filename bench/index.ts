@@ -2,6 +2,7 @@
 import { runBrowserBench } from "./browser.bench";
 import { runCostingBench } from "./costing.bench";
 import { runEstablishmentBench } from "./establishment.bench";
+import { runForecastBench } from "./forecast.bench";
 import { runFunctionsBench } from "./functions.bench";
 import { runJeBench } from "./je.bench";
 import { runSkillMixBench } from "./skillMix.bench";
@@ -13,6 +14,7 @@ const SECTIONS: Record<string, () => unknown> = {
   functions: runFunctionsBench,
   costing: runCostingBench,
   establishment: runEstablishmentBench,
+  forecast: runForecastBench,
   skillMix: runSkillMixBench,
   xlsx: () => runXlsxWriterBench(process.argv[1]!),
   browser: runBrowserBench,

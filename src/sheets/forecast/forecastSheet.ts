@@ -80,12 +80,15 @@ export function forecastColumns(settings: Pick<ForecastSettings, "fromYear" | "y
   };
 }
 
+const ROW = "§";
+
 /**
- * One row's formulas, in A1 style: short (the sheet can hold 120,000 month cells), with the helper rows above the
- * table anchored ($5) so Excel fills them down a new row correctly.
+ * Every row's formulas, in A1 style: short (the sheet can hold 120,000 month cells), with the helper rows above the
+ * table anchored ($5) so Excel fills them down a new row correctly. Each column's formula is made once with a
+ * placeholder for the row and filled in per row, so 2,000 × 60 months stay quick to build.
  */
-function rowFormulas(columns: ForecastColumns, r: number): PlanCell[] {
-  const c = (h: string): string => `${columns.letter(h)}${r}`;
+function rowFormulas(columns: ForecastColumns): (r: number) => PlanCell[] {
+  const c = (h: string): string => `${columns.letter(h)}${ROW}`;
   const y0 = columns.years[0]!;
   const bandsIn = BANDS.filter((b) => b !== "1");
   const payBand = `=INDEX(${quoted(["none", "2", ...bandsIn])},1+SUMPRODUCT(EXACT(LOWER(TRIM(${c("Band")}&"")),${quoted([...BANDS])})*${quoted(BANDS.map((_, i) => i + 1))}))`;
@@ -108,29 +111,33 @@ function rowFormulas(columns: ForecastColumns, r: number): PlanCell[] {
       `IF(NOT(AND(ISNUMBER(${wte}),${wte}>=0,${wte}<=1.5)),"WTE must be 0 to 1.5",IF(AND(N(${end})>0,N(${start})>0,${end}<${start}),"Ends before it starts",` +
       `IF(ISNA(${c("First point")}),"No such point in band "&${band},"OK"))))))`,
   };
-  const cells: PlanCell[] = FORECAST_DERIVED_HEADERS.map((h) => formula(derived[h]));
+  const templates: string[] = FORECAST_DERIVED_HEADERS.map((h) => derived[h]);
   for (const y of columns.years) {
     const rate = (k: number) =>
       `=IF(${c("Check")}="OK",SUMIFS(${FORECAST_TABLES.rates}[Pay and HCAS],${FORECAST_TABLES.rates}[Key],"${y}|"&${c("Pay band")}&"|"&MIN(${c("Points")},${c("First point")}+${k - 1})&"|"&${c("Zone")}),IF(${c("Check")}="",0,NA()))`;
-    cells.push(formula(rate(1)), formula(rate(2)), formula(rate(3)));
+    templates.push(rate(1), rate(2), rate(3));
     const [r1, r2, r3] = [1, 2, 3].map((k) => c(rateHeader(k, y)));
     const months = monthsOfYear(y);
     for (const m of months) {
       const x = columns.letter(monthHeader(m.key));
       const [first, last, divisor] = [`${x}$${helperRow("Month starts")}`, `${x}$${helperRow("Month ends")}`, `${x}$${helperRow("Divisor")}`];
       const days = (from: string) => `MAX(0,MIN(${c("Costed to")},${last})-MAX(${from}${first})+1)`;
-      cells.push(formula(`=${wte}*(${r1}*${days(`${start},`)}+(${r2}-${r1})*${days(`${start},${c("Step 1")},`)}+(${r3}-${r2})*${days(`${start},${c("Step 2")},`)})/${divisor}`));
+      templates.push(`=${wte}*(${r1}*${days(`${start},`)}+(${r2}-${r1})*${days(`${start},${c("Step 1")},`)}+(${r3}-${r2})*${days(`${start},${c("Step 2")},`)})/${divisor}`);
     }
     const x = columns.letter(monthHeader(months[0]!.key));
     const range = `${c(monthHeader(months[0]!.key))}:${c(monthHeader(months[11]!.key))}`;
     const threshold = `${c("People")}*${x}$${helperRow("NI threshold a month")}`;
-    cells.push(
-      formula(`=SUM(${range})`),
-      formula(`=${x}$${helperRow("NI rate")}*(SUMIF(${range},">"&${threshold})-${threshold}*COUNTIF(${range},">"&${threshold}))`),
-      formula(`=${c(payHeader(y))}*(1+${x}$${helperRow("Pension and levy rate")})+${c(niHeader(y))}`),
+    templates.push(
+      `=SUM(${range})`,
+      `=${x}$${helperRow("NI rate")}*(SUMIF(${range},">"&${threshold})-${threshold}*COUNTIF(${range},">"&${threshold}))`,
+      `=${c(payHeader(y))}*(1+${x}$${helperRow("Pension and levy rate")})+${c(niHeader(y))}`,
     );
   }
-  return cells;
+  const parts = templates.map((t) => t.split(ROW));
+  return (r) => {
+    const row = String(r);
+    return parts.map((p) => formula(p.join(row)));
+  };
 }
 
 /** The helper rows' cells over the month columns, and their labels in the column before the first year. */
@@ -206,7 +213,8 @@ export function forecastSheet(catalog: Catalog, input: ForecastSheetInput): Shee
   const added = input.posts.filter((p) => !keptNames.has(p.post.trim().toLowerCase())).map(forecastInputCells);
   const inputs = [...kept, ...added];
   const bodyTop = FORECAST_HEADER_ROW + 1;
-  const rows = (inputs.length > 0 ? inputs : [FORECAST_INPUT_HEADERS.map(() => null)]).map((r, i) => [...r, ...rowFormulas(columns, bodyTop + i)]);
+  const formulasOf = rowFormulas(columns);
+  const rows = (inputs.length > 0 ? inputs : [FORECAST_INPUT_HEADERS.map(() => null)]).map((r, i) => [...r, ...formulasOf(bodyTop + i)]);
   const sums = new Set(["WTE", ...columns.years.flatMap((y) => [...monthsOfYear(y).map((m) => monthHeader(m.key)), payHeader(y), niHeader(y), totalHeader(y)])]);
   const blocks: PlanBlock[] = [
     { kind: "range", at: "A1", rows: [["Pay forecast, month by month"]], style: STYLE.title },

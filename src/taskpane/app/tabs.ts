@@ -45,13 +45,13 @@ export const TABS: readonly TabDefinition[] = [
     label: "Skill mix",
     load: () => withWorkbookRoles(import(/* webpackChunkName: "tab-skillMix" */ "../skillMix/SkillMixTab").then((m) => m.SkillMixTab)),
   },
-  { id: "forecast", label: "Forecast", load: () => import(/* webpackChunkName: "tab-forecast" */ "../forecast/ForecastTab").then((m) => m.ForecastTab) },
   { id: "je", label: "JE calculator", load: () => import(/* webpackChunkName: "tab-je" */ "../je/JeCalculatorTab").then((m) => m.JeCalculatorTab) },
   {
     id: "establishment",
     label: "Establishment",
     load: () => import(/* webpackChunkName: "tab-establishment" */ "../establishment/EstablishmentTab").then((m) => m.EstablishmentTab),
   },
+  { id: "forecast", label: "Forecast", load: () => import(/* webpackChunkName: "tab-forecast" */ "../forecast/ForecastTab").then((m) => m.ForecastTab) },
   { id: "catalog", label: "Catalog", load: () => import(/* webpackChunkName: "tab-catalog" */ "../catalog/CatalogTab").then((m) => m.CatalogTab) },
   { id: "reference", label: "Reference", load: () => import(/* webpackChunkName: "tab-reference" */ "../reference/ReferenceTab").then((m) => m.ReferenceTab) },
 ];

@@ -8,15 +8,16 @@ import { useState } from "react";
 import type { Catalog } from "../../catalog";
 import { type Forecast, MAX_FORECAST_YEARS, dayOf, financialYearOf, horizonYears, nextYear, roundPennies } from "../../domain";
 import type { WorkbookAdapter } from "../../excel/adapter";
+import { useFieldStyles } from "../costing/CostingFields";
 import { WriteStatus } from "../writing/WriteStatus";
 import { useSheetsWriter } from "../writing/useSheetsWriter";
 import { forecastJob } from "./forecastJob";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS, alignItems: "start" },
   hint: { color: tokens.colorNeutralForeground3 },
-  table: { tableLayout: "fixed", width: "100%" },
+  table: { tableLayout: "fixed", width: "100%", minWidth: 0 },
   money: { textAlign: "right", fontVariantNumeric: "tabular-nums", overflowWrap: "anywhere" },
 });
 
@@ -32,6 +33,7 @@ function percent(text: string): { ok: true; value: number | null } | { ok: false
 
 export function ForecastTab({ catalog, workbook }: { catalog: Catalog; workbook: WorkbookAdapter }) {
   const styles = useStyles();
+  const fields = useFieldStyles();
   const today = new Date();
   const catalogYears = catalog.pay.payScales.map((s) => s.year).sort();
   const [fromYear, setFromYear] = useState(() => financialYearOf(dayOf(today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate())));
@@ -74,8 +76,8 @@ export function ForecastTab({ catalog, workbook }: { catalog: Catalog; workbook:
         Start date and End date on the Forecast sheet). Building again keeps your edits there.
       </Text>
       <div className={styles.pair}>
-        <Field label="First year">
-          <Select value={fromYear} onChange={(_, d) => setFromYear(d.value)}>
+        <Field label="First year" className={fields.field}>
+          <Select className={fields.control} value={fromYear} onChange={(_, d) => setFromYear(d.value)}>
             {fromChoices.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -83,8 +85,8 @@ export function ForecastTab({ catalog, workbook }: { catalog: Catalog; workbook:
             ))}
           </Select>
         </Field>
-        <Field label="Years">
-          <Select value={String(years)} onChange={(_, d) => setYears(Number(d.value))}>
+        <Field label="Years" className={fields.field}>
+          <Select className={fields.control} value={String(years)} onChange={(_, d) => setYears(Number(d.value))}>
             {Array.from({ length: MAX_FORECAST_YEARS }, (_, i) => (
               <option key={i} value={i + 1}>
                 {i + 1}
@@ -96,16 +98,16 @@ export function ForecastTab({ catalog, workbook }: { catalog: Catalog; workbook:
       {horizon.map((y) => (
         <div key={y} className={styles.pair}>
           {assumed.includes(y) ? (
-            <Field label={`Award ${y}`} validationState={problems[`award${y}`] ? "error" : "none"} validationMessage={problems[`award${y}`] ?? (awards[y] ? undefined : "No award assumed")}>
-              <Input inputMode="decimal" contentAfter="%" value={awards[y] ?? ""} onChange={(_, d) => setAwards({ ...awards, [y]: d.value })} />
+            <Field className={fields.field} label={`Award ${y}`} validationState={problems[`award${y}`] ? "error" : "none"} validationMessage={problems[`award${y}`] ?? (awards[y] ? undefined : "No award assumed")}>
+              <Input className={fields.control} inputMode="decimal" contentAfter="%" value={awards[y] ?? ""} onChange={(_, d) => setAwards({ ...awards, [y]: d.value })} />
             </Field>
           ) : (
-            <Field label={`Pay ${y}`}>
+            <Field className={fields.field} label={`Pay ${y}`}>
               <Text size={200}>from the catalog</Text>
             </Field>
           )}
-          <Field label={`Funded ${y}`} validationState={problems[`funded${y}`] ? "error" : "none"} validationMessage={problems[`funded${y}`]}>
-            <Input inputMode="decimal" contentAfter="%" value={funded[y] ?? ""} onChange={(_, d) => setFunded({ ...funded, [y]: d.value })} />
+          <Field className={fields.field} label={`Funded ${y}`} validationState={problems[`funded${y}`] ? "error" : "none"} validationMessage={problems[`funded${y}`]}>
+            <Input className={fields.control} inputMode="decimal" contentAfter="%" value={funded[y] ?? ""} onChange={(_, d) => setFunded({ ...funded, [y]: d.value })} />
           </Field>
         </div>
       ))}
