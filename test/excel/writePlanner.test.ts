@@ -193,23 +193,36 @@ describe("conflicts", () => {
 });
 
 describe("planWrite", () => {
-  it("writes the ownership record first, then values, then formats, then structure", () => {
+  it("writes the ownership record first, then tables (headers first), names, values and formulas, formats, sheet settings", () => {
     const outcome = written(planWrite({ plan: rolePlan(), snapshot: snapshot(), decision: decideTarget(rolePlan(), snapshot()), cellHits: [], now: FIXED_NOW }));
-    const kinds = ops(outcome).map((o) => o.op);
+    const all = ops(outcome);
+    const kinds = all.map((o) => o.op);
     expect(kinds.slice(0, 2)).toEqual(["addSheet", "setOwner"]);
     // A new sheet's id is only known after the request that adds it: the stamp comes in a later one.
     expect(outcome.requests).toHaveLength(2);
     expect(outcome.requests[1]).toEqual([{ op: "setOwner", sheet: "Role profile", record: { ...record(), sheetId: null }, stampSheetId: true }]);
-    const lastInput = kinds.lastIndexOf("inputs");
-    const firstFormat = kinds.indexOf("numberFormats");
+    // The header row, and an empty totals row, go in before the table is made over them.
+    expect(all.slice(2, 5)).toEqual([
+      { op: "inputs", sheet: "Role profile", address: "A8:D8", inputs: [["Item", "Band", "WTE", "Cost"]] },
+      { op: "inputs", sheet: "Role profile", address: "A12:D12", inputs: [["", "", "", ""]] },
+      { op: "addTable", sheet: "Role profile", table: "RoleCosts", address: "A8:D11", style: "TableStyleMedium2", showTotals: true },
+    ]);
     const firstTable = kinds.indexOf("addTable");
-    expect(kinds.indexOf("inputs")).toBeLessThan(firstFormat);
-    expect(firstFormat).toBeLessThan(firstTable);
-    // The only values after the table exists are its totals row, which must wait for the table.
-    expect(lastInput).toBeGreaterThan(firstTable);
-    const late = ops(outcome).filter((o, i) => o.op === "inputs" && i > firstTable);
-    expect(late).toEqual([{ op: "inputs", sheet: "Role profile", address: "A12:D12", inputs: [["Total", "", "=SUBTOTAL(109,[WTE])", "=SUBTOTAL(109,[Cost])"]] }]);
-    const owner = ops(outcome).find((o) => o.op === "setOwner");
+    const name = kinds.indexOf("addName");
+    const formulas = all.flatMap((o, i) => (o.op === "inputs" && o.inputs.flat().some((c) => typeof c === "string" && c.startsWith("=")) ? [i] : []));
+    expect(firstTable).toBeLessThan(name);
+    // Every formula (the budget's SUM(RoleCosts[Cost]), the totals' SUBTOTAL) comes after the table and the name.
+    expect(formulas.length).toBeGreaterThan(0);
+    for (const i of formulas) expect(i).toBeGreaterThan(name);
+    const lastInput = kinds.lastIndexOf("inputs");
+    for (const later of ["numberFormats", "style", "listValidation", "conditionalFormat", "columnWidth", "freezeRows", "tabColor", "pageLayout"]) {
+      expect(kinds.indexOf(later as WriteOp["op"]), later).toBeGreaterThan(lastInput);
+    }
+    expect(all.filter((o) => o.op === "inputs" && o.address === "A12:D12")).toEqual([
+      { op: "inputs", sheet: "Role profile", address: "A12:D12", inputs: [["", "", "", ""]] },
+      { op: "inputs", sheet: "Role profile", address: "A12:D12", inputs: [["Total", "", "=SUBTOTAL(109,[WTE])", "=SUBTOTAL(109,[Cost])"]] },
+    ]);
+    const owner = all.find((o) => o.op === "setOwner");
     expect(owner).toEqual({ op: "setOwner", sheet: "Role profile", record: { ...record(), sheetId: null }, stampSheetId: false });
   });
 

@@ -1,0 +1,230 @@
+/** The ordered write operations one SheetPlan becomes on its sheet. */
+import { chartName } from "./ownership";
+import { gridOps } from "./requests";
+import { type CellInput, type ConditionalRule, charactersToPoints, type ScaleCriterion, toCellInput, type WriteOp } from "./writeOps";
+import {
+  blockArea,
+  type ColumnValidation,
+  type ConditionalFormatPlan,
+  parseA1,
+  parseRange,
+  type Rect,
+  rectAddress,
+  rectColumns,
+  type ScaleValue,
+  type SheetPlan,
+  type TableBlock,
+  tableBodyRows,
+} from "../sheets/plan";
+
+function fill<T>(rows: number, cols: number, value: T): T[][] {
+  return Array.from({ length: rows }, () => Array<T>(cols).fill(value));
+}
+
+/** Consecutive columns sharing a format, so one op covers them. */
+function formatRuns(formats: readonly (string | null | undefined)[]): { from: number; to: number; format: string }[] {
+  const runs: { from: number; to: number; format: string }[] = [];
+  formats.forEach((f, i) => {
+    if (f === null || f === undefined) return;
+    const last = runs[runs.length - 1];
+    if (last && last.format === f && last.to === i - 1) last.to = i;
+    else runs.push({ from: i, to: i, format: f });
+  });
+  return runs;
+}
+
+export interface BuildContext {
+  readonly sheet: string;
+  readonly maxBytes: number;
+}
+
+function tableGeometry(t: TableBlock): { header: Rect; body: Rect; totals: Rect | null; headerAndBody: Rect } {
+  const { row, col } = parseA1(t.at);
+  const right = col + t.columns.length - 1;
+  const bodyRows = tableBodyRows(t);
+  const header = { top: row, left: col, bottom: row, right };
+  const body = { top: row + 1, left: col, bottom: row + bodyRows, right };
+  const totals = t.totals ? { top: body.bottom + 1, left: col, bottom: body.bottom + 1, right } : null;
+  return { header, body, totals, headerAndBody: { top: row, left: col, bottom: body.bottom, right } };
+}
+
+/**
+ * The tables, headers first: Excel takes a table's column names from its header row when the table is added
+ * (TableCollection.add with hasHeaders), and a totals row's cells must be empty when Excel turns that row into
+ * the totals row. A table the add-in made before is resized in place instead, so formulas naming it survive.
+ */
+function tableOps(plan: SheetPlan, ctx: BuildContext, keptTables: ReadonlyMap<string, string>): WriteOp[] {
+  return plan.blocks.flatMap((block): WriteOp[] => {
+    if (block.kind !== "table") return [];
+    const g = tableGeometry(block);
+    const ops: WriteOp[] = [{ op: "inputs", sheet: ctx.sheet, address: rectAddress(g.header), inputs: [block.columns.map((c) => toCellInput(c.header))] }];
+    if (g.totals) ops.push({ op: "inputs", sheet: ctx.sheet, address: rectAddress(g.totals), inputs: [block.columns.map(() => "")] });
+    const kept = keptTables.get(block.name.toLowerCase());
+    const common = { sheet: ctx.sheet, address: rectAddress(g.headerAndBody), style: block.style ?? null, showTotals: block.totals !== undefined };
+    ops.push(kept !== undefined ? { op: "resizeTable", table: kept, rename: block.name, ...common } : { op: "addTable", table: block.name, ...common });
+    return ops;
+  });
+}
+
+function nameOps(plan: SheetPlan, ctx: BuildContext): WriteOp[] {
+  return (plan.names ?? []).map((n) => ({ op: "addName", name: n.name, sheet: ctx.sheet, address: rectAddress(parseRange(n.at)), comment: n.comment ?? null }));
+}
+
+/** Values and formulas: every formula's tables, columns and names exist by now. */
+function valueOps(plan: SheetPlan, ctx: BuildContext): WriteOp[] {
+  const inputsOp = (address: string, inputs: CellInput[][]): WriteOp => ({ op: "inputs", sheet: ctx.sheet, address, inputs });
+  return plan.blocks.flatMap((block) => {
+    if (block.kind === "range") {
+      const inputs = block.rows.map((r) => r.map(toCellInput));
+      return gridOps(blockArea(block), inputs, ctx.maxBytes, inputsOp);
+    }
+    const g = tableGeometry(block);
+    const rows: CellInput[][] = block.rows.length > 0 ? block.rows.map((r) => r.map(toCellInput)) : [block.columns.map(() => "")];
+    const ops = gridOps(g.body, rows, ctx.maxBytes, inputsOp);
+    if (g.totals && block.totals) ops.push(inputsOp(rectAddress(g.totals), [block.totals.map(toCellInput)]));
+    return ops;
+  });
+}
+
+function formatOps(plan: SheetPlan, ctx: BuildContext): WriteOp[] {
+  const ops: WriteOp[] = [];
+  const formatsOp = (address: string, formats: string[][]): WriteOp => ({ op: "numberFormats", sheet: ctx.sheet, address, formats });
+  const columnRuns = (rect: Rect, formats: readonly (string | null | undefined)[]): void => {
+    for (const run of formatRuns(formats)) {
+      const r = { top: rect.top, left: rect.left + run.from, bottom: rect.bottom, right: rect.left + run.to };
+      ops.push(...gridOps(r, fill(r.bottom - r.top + 1, run.to - run.from + 1, run.format), ctx.maxBytes, formatsOp));
+    }
+  };
+  for (const block of plan.blocks) {
+    const area = blockArea(block);
+    if (block.kind === "range") {
+      const nf = block.numberFormats;
+      if (nf?.kind === "all") columnRuns(area, Array<string>(rectColumns(area)).fill(nf.format));
+      if (nf?.kind === "columns") columnRuns(area, nf.formats);
+      if (nf?.kind === "cells") {
+        ops.push(...gridOps(area, nf.formats.map((r) => r.map((f) => f ?? "General")), ctx.maxBytes, formatsOp));
+      }
+      if (block.style) ops.push({ op: "style", sheet: ctx.sheet, address: rectAddress(area), style: block.style });
+      continue;
+    }
+    const g = tableGeometry(block);
+    columnRuns(g.body, block.columns.map((c) => c.numberFormat));
+    block.columns.forEach((c, i) => {
+      if (!c.wrap) return;
+      const col = g.body.left + i;
+      ops.push({ op: "style", sheet: ctx.sheet, address: rectAddress({ ...g.body, left: col, right: col }), style: { wrap: true } });
+    });
+    if (g.totals) {
+      ops.push({ op: "numberFormats", sheet: ctx.sheet, address: rectAddress(g.totals), formats: [block.columns.map((c) => c.numberFormat ?? "General")] });
+    }
+    block.columns.forEach((c, i) => {
+      if (!c.validation) return;
+      const col = g.body.left + i;
+      ops.push({ op: "listValidation", sheet: ctx.sheet, address: rectAddress({ ...g.body, left: col, right: col }), source: validationSource(c.validation) });
+    });
+  }
+  for (const cf of plan.conditionalFormats ?? []) {
+    ops.push({ op: "conditionalFormat", sheet: ctx.sheet, address: rectAddress(parseRange(cf.at)), rule: conditionalRule(cf) });
+  }
+  ops.push(...columnWidthOps(plan, ctx));
+  return ops;
+}
+
+function columnWidthOps(plan: SheetPlan, ctx: BuildContext): WriteOp[] {
+  const widths = new Map<number, number>();
+  plan.columnWidths?.forEach((w, i) => {
+    if (w !== null) widths.set(i + 1, w);
+  });
+  for (const block of plan.blocks) {
+    if (block.kind !== "table") continue;
+    const left = parseA1(block.at).col;
+    block.columns.forEach((c, i) => {
+      if (c.width !== undefined) widths.set(left + i, c.width);
+    });
+  }
+  const cols = [...widths.keys()].sort((a, b) => a - b);
+  const ops: WriteOp[] = [];
+  let runStart = -1;
+  cols.forEach((col, i) => {
+    const w = widths.get(col);
+    const next = cols[i + 1];
+    if (runStart < 0) runStart = col;
+    if (next === undefined || next !== col + 1 || widths.get(next) !== w) {
+      const columns = rectAddress({ top: 1, left: runStart, bottom: 1_048_576, right: col });
+      ops.push({ op: "columnWidth", sheet: ctx.sheet, columns, points: charactersToPoints(w ?? 0) });
+      runStart = -1;
+    }
+  });
+  return ops;
+}
+
+function validationSource(v: ColumnValidation): string {
+  return v.kind === "list" ? v.values.join(",") : v.source;
+}
+
+const operand = (o: number | { formula: string }): string => (typeof o === "number" ? `=${o}` : o.formula);
+
+const OPERATORS: Record<string, string> = {
+  between: "Between",
+  notBetween: "NotBetween",
+  equalTo: "EqualTo",
+  notEqualTo: "NotEqualTo",
+  greaterThan: "GreaterThan",
+  lessThan: "LessThan",
+  greaterThanOrEqual: "GreaterThanOrEqual",
+  lessThanOrEqual: "LessThanOrEqual",
+};
+
+export function conditionalRule(cf: ConditionalFormatPlan): ConditionalRule {
+  if (cf.kind === "cellValue") {
+    const w = cf.when;
+    return {
+      type: "cellValue",
+      operator: OPERATORS[w.operator] ?? "Invalid",
+      formula1: operand("value" in w ? w.value : w.from),
+      formula2: "value" in w ? null : operand(w.to),
+      fill: cf.fill,
+      fontColor: cf.fontColor ?? null,
+    };
+  }
+  if (cf.kind === "textContains") {
+    return { type: "textContains", text: cf.text, fill: cf.fill, fontColor: cf.fontColor ?? null };
+  }
+  const point = (p: { color: string; value?: ScaleValue }, fallback: ScaleCriterion["type"], fallbackValue: number | null): ScaleCriterion =>
+    p.value ? { type: p.value.kind, value: p.value.value, color: p.color } : { type: fallback, value: fallbackValue, color: p.color };
+  return {
+    type: "colorScale",
+    minimum: point(cf.low, "lowestValue", null),
+    midpoint: cf.mid ? point(cf.mid, "percentile", 50) : null,
+    maximum: point(cf.high, "highestValue", null),
+  };
+}
+
+/** What comes last: charts over the written cells, and the sheet's own settings. */
+function sheetOps(plan: SheetPlan, ctx: BuildContext): WriteOp[] {
+  const ops: WriteOp[] = [];
+  (plan.charts ?? []).forEach((chart, i) => ops.push({ op: "addChart", sheet: ctx.sheet, name: chartName(plan, i), chart }));
+  if (plan.freezeRows !== undefined) ops.push({ op: "freezeRows", sheet: ctx.sheet, rows: plan.freezeRows });
+  if (plan.tabColor !== undefined) ops.push({ op: "tabColor", sheet: ctx.sheet, color: plan.tabColor });
+  if (plan.print) {
+    const r = plan.print.repeatRows;
+    ops.push({
+      op: "pageLayout",
+      sheet: ctx.sheet,
+      landscape: plan.print.landscape ?? null,
+      fitToWidth: plan.print.fitToWidth ?? null,
+      titleRows: r ? `$${r.first}:$${r.last}` : null,
+    });
+  }
+  return ops;
+}
+
+/**
+ * A plan's operations in the order Excel accepts them: tables (header rows first), then workbook names, then
+ * values and formulas, then formats (number formats, styles, validation, conditional formats, widths), then
+ * charts and sheet settings. A formula is refused when a table, column or name it refers to does not exist
+ * yet (see src/excel/strict), so everything a formula can name is made before any formula is written.
+ */
+export function planOps(plan: SheetPlan, ctx: BuildContext, keptTables: ReadonlyMap<string, string>): WriteOp[] {
+  return [...tableOps(plan, ctx, keptTables), ...nameOps(plan, ctx), ...valueOps(plan, ctx), ...formatOps(plan, ctx), ...sheetOps(plan, ctx)];
+}
