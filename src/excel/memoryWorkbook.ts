@@ -4,11 +4,14 @@
  *
  * Two layers:
  * - WorkbookStore: the workbook itself (sheets of cells with values, formulas, number formats and
- *   styles; tables; data validation; conditional formats; workbook names; worksheet custom
- *   properties) with Excel's rules where they matter to us: strings are parsed as typed input
- *   ("=x" becomes a formula, "00123" a number, "'x" the text "x"), names are unique across tables
- *   and defined names, tables can't overlap, a table has at least one body row. The Office.js fake
- *   in the tests drives this same store, so both adapters are checked against one model.
+ *   styles; tables; merged cells; data validation; conditional formats; workbook names; worksheet
+ *   custom properties) under the strict model of Excel's rules in ./strict/rules.ts: strings are
+ *   parsed as typed input ("=x" becomes a formula, "00123" a number, "'x" the text "x"); a formula
+ *   naming a table, column, name or sheet that does not exist yet, or using [@Col] off a table's
+ *   data rows, is refused; names are unique across tables and defined names; tables can't overlap
+ *   each other or merged cells; column names are unique and non-blank; a table has at least one
+ *   body row. The Office.js fake in the tests drives this same store, so both adapters are checked
+ *   against one model.
  * - MemoryWorkbook: the WorkbookAdapter over a store, through the same writePlanner as Office, plus
  *   inspection helpers and ways to act as the user (type into cells, add sheets and tables).
  *
@@ -30,8 +33,6 @@ import {
   type CellStyle,
   containsRect,
   excelDate,
-  isValidExcelName,
-  isValidSheetName,
   MAX_COLUMNS,
   MAX_ROWS,
   parseA1,
@@ -45,6 +46,7 @@ import {
   rectsIntersect,
   subtractRect,
 } from "../sheets/plan";
+import { checkExcelName, checkFormula, checkListSource, checkSheetName, checkTableArea, checkTableHeaders, ExcelRuleError as StoreError, type FormulaContext, type TableShape } from "./strict/rules";
 
 export type StoredValue = string | number | boolean;
 
@@ -57,15 +59,7 @@ export interface StoredCell {
 }
 
 /** Errors carry Office's error codes, so the Office fake can pass them on unchanged. */
-export class StoreError extends Error {
-  readonly code: "InvalidArgument" | "ItemNotFound" | "ItemAlreadyExists" | "InvalidOperation";
-
-  constructor(code: StoreError["code"], message: string) {
-    super(message);
-    this.name = "StoreError";
-    this.code = code;
-  }
-}
+export { StoreError };
 
 // ---------------------------------------------------------------------------------------------
 // Excel's reading of typed input
@@ -157,6 +151,8 @@ export class StoreSheet {
   readonly validations: { ranges: Rect[]; source: string }[] = [];
   readonly conditionalFormats: StoredConditionalFormat[] = [];
   readonly charts: StoredChart[] = [];
+  /** Merged areas (Range.merge). */
+  readonly merged: Rect[] = [];
 
   constructor(name: string, id: string) {
     this.name = name;
@@ -246,7 +242,7 @@ export class WorkbookStore {
   }
 
   private checkSheetName(name: string, self: StoreSheet | null): void {
-    if (!isValidSheetName(name)) throw new StoreError("InvalidArgument", `"${name}" is not a valid sheet name`);
+    checkSheetName(name);
     const clash = this.findSheet(name);
     if (clash && clash !== self) throw new StoreError("ItemAlreadyExists", `A sheet named "${name}" already exists`);
   }
@@ -276,6 +272,15 @@ export class WorkbookStore {
   setInputs(sheet: StoreSheet, rect: Rect, inputs: readonly (readonly (CellInput | null)[])[]): void {
     this.checkShape(rect, inputs);
     this.checkNotTableHeaderFormula(sheet, rect, inputs);
+    this.checkHeadersStayValid(sheet, rect, inputs);
+    const context = this.formulaContext();
+    inputs.forEach((row, r) =>
+      row.forEach((input, c) => {
+        if (input === null) return;
+        const formula = parseTypedInput(input).formula;
+        if (formula !== null) checkFormula(formula, { sheet: sheet.name, row: rect.top + r, col: rect.left + c }, context);
+      }),
+    );
     inputs.forEach((row, r) =>
       row.forEach((input, c) => {
         if (input === null) return;
@@ -301,6 +306,43 @@ export class WorkbookStore {
         }
       }
     }
+  }
+
+  /** Writing over a table's header row renames its columns: they must stay unique and non-blank. */
+  private checkHeadersStayValid(sheet: StoreSheet, rect: Rect, inputs: readonly (readonly (CellInput | null)[])[]): void {
+    for (const t of this.tableList) {
+      if (t.sheet !== sheet || !rectsIntersect({ ...t.rect, bottom: t.rect.top }, rect)) continue;
+      const headers: (string | number | boolean | null)[] = [];
+      for (let col = t.rect.left; col <= t.rect.right; col++) {
+        const input = t.rect.top >= rect.top && t.rect.top <= rect.bottom && col >= rect.left && col <= rect.right ? inputs[t.rect.top - rect.top]?.[col - rect.left] : null;
+        headers.push(input === null || input === undefined ? this.getCell(sheet, t.rect.top, col).value : parseTypedInput(input).value);
+      }
+      checkTableHeaders(t.name, headers);
+    }
+  }
+
+  /** The workbook as a formula check sees it, now. */
+  formulaContext(): FormulaContext {
+    const shape = (t: StoreTable): TableShape => ({ name: t.name, sheet: t.sheet.name, columns: this.tableHeaders(t), body: this.tableBody(t) });
+    return {
+      sheetExists: (name) => this.findSheet(name) !== null,
+      nameExists: (name) => this.findName(name) !== null || this.findTable(name) !== null,
+      table: (name) => {
+        const t = this.findTable(name);
+        return t ? shape(t) : null;
+      },
+      tableAt: (sheetName, row, col) => {
+        const t = this.tableList.find((x) => same(x.sheet.name, sheetName) && row >= x.rect.top && row <= x.rect.bottom && col >= x.rect.left && col <= x.rect.right);
+        return t ? shape(t) : null;
+      },
+    };
+  }
+
+  /** Like Range.merge(): cells of a table can't be merged. */
+  mergeCells(sheet: StoreSheet, rect: Rect): void {
+    const t = this.tableList.find((x) => x.sheet === sheet && rectsIntersect(x.rect, rect));
+    if (t) throw new StoreError("InvalidOperation", `Cells in table ${t.name} can't be merged`);
+    sheet.merged.push(rect);
   }
 
   setNumberFormats(sheet: StoreSheet, rect: Rect, formats: readonly (readonly (string | null)[])[]): void {
@@ -365,6 +407,10 @@ export class WorkbookStore {
       this.clearValidation(sheet, rect);
       this.clearConditionalFormats(sheet, rect);
     }
+    if (applyTo !== "Formats") {
+      // A table's header can't be empty: Excel names a cleared one "Column7".
+      for (const t of this.tableList) if (t.sheet === sheet && rectsIntersect({ ...t.rect, bottom: t.rect.top }, rect)) this.repairHeaders(t);
+    }
   }
 
   /** Bounding box of non-empty cells (values or formulas) within `rect`, or null. */
@@ -399,9 +445,8 @@ export class WorkbookStore {
   }
 
   setListValidation(sheet: StoreSheet, rect: Rect, source: string): void {
-    if (source === "" || (!source.startsWith("=") && source.length > 255)) {
-      throw new StoreError("InvalidArgument", "A list validation source is 1–255 characters");
-    }
+    checkListSource(source);
+    if (source.startsWith("=")) checkFormula(source, { sheet: sheet.name, row: rect.top, col: rect.left }, this.formulaContext());
     this.clearValidation(sheet, rect);
     sheet.validations.push({ ranges: [rect], source });
   }
@@ -450,25 +495,32 @@ export class WorkbookStore {
   }
 
   private checkTableFits(sheet: StoreSheet, rect: Rect, self: StoreTable | null): void {
-    const other = this.tableList.find((t) => t !== self && t.sheet === sheet && rectsIntersect(t.rect, rect));
-    if (other) throw new StoreError("InvalidArgument", `A table can't overlap another table (${other.name})`);
+    checkTableArea(
+      rect,
+      this.tableList.filter((t) => t !== self && t.sheet === sheet),
+      sheet.merged,
+    );
   }
 
-  /** Like TableCollection.add(address, true): the first row becomes the header row. */
-  addTable(sheet: StoreSheet, rect: Rect, hasHeaders: boolean): StoreTable {
+  /**
+   * Like TableCollection.add(address, true): the first row becomes the header row. `repairHeaders` is how Excel's
+   * own Insert > Table treats a blank or repeated header (it renames it); a write through the API is refused instead.
+   */
+  addTable(sheet: StoreSheet, rect: Rect, hasHeaders: boolean, repairHeaders = false): StoreTable {
     const full = hasHeaders ? rect : { ...rect, top: rect.top - 1 };
     if (full.top < 1) throw new StoreError("InvalidArgument", "No room for a header row above the range");
     // Excel always keeps a body row.
     const withBody = rectRows(full) < 2 ? { ...full, bottom: full.top + 1 } : full;
     this.checkTableFits(sheet, withBody, null);
     const table: StoreTable = { name: this.freeTableName("Table"), sheet, rect: withBody, style: "TableStyleMedium2", showTotals: false };
-    this.fixHeaders(table);
+    if (repairHeaders) this.repairHeaders(table);
+    this.checkHeaders(table);
     this.tableList.push(table);
     return table;
   }
 
-  /** Excel's header rules: every header is text, none empty, none repeated. */
-  private fixHeaders(table: StoreTable): void {
+  /** What Excel's Insert > Table does with headers: blank ones become "ColumnN", repeats get a number. */
+  private repairHeaders(table: StoreTable): void {
     const seen = new Set<string>();
     for (let col = table.rect.left; col <= table.rect.right; col++) {
       const cell = this.cellAt(table.sheet, table.rect.top, col);
@@ -481,8 +533,22 @@ export class WorkbookStore {
     }
   }
 
+  /** A table's header row is its column names: text, none blank, none repeated (see checkTableHeaders). */
+  private checkHeaders(table: StoreTable): void {
+    const headers: (string | number | boolean | null)[] = [];
+    for (let col = table.rect.left; col <= table.rect.right; col++) {
+      const cell = this.getCell(table.sheet, table.rect.top, col);
+      headers.push(cell.formula !== null ? null : cell.value);
+    }
+    checkTableHeaders(table.name, headers);
+    for (let col = table.rect.left; col <= table.rect.right; col++) {
+      const cell = this.cellAt(table.sheet, table.rect.top, col);
+      cell.value = String(cell.value);
+    }
+  }
+
   renameTable(table: StoreTable, to: string): void {
-    if (!isValidExcelName(to)) throw new StoreError("InvalidArgument", `"${to}" is not a valid table name`);
+    checkExcelName(to, "table name");
     if (this.nameTaken(to, table)) throw new StoreError("ItemAlreadyExists", `The name "${to}" is already used`);
     table.name = to;
   }
@@ -493,8 +559,14 @@ export class WorkbookStore {
       throw new StoreError("InvalidArgument", `Can't resize table ${table.name} to ${rectAddress(rect)}`);
     }
     this.checkTableFits(table.sheet, rect, table);
+    const before = table.rect;
     table.rect = rect;
-    this.fixHeaders(table);
+    try {
+      this.checkHeaders(table);
+    } catch (error) {
+      table.rect = before;
+      throw error;
+    }
   }
 
   setShowTotals(table: StoreTable, show: boolean): void {
@@ -538,7 +610,7 @@ export class WorkbookStore {
   }
 
   addName(name: string, sheet: StoreSheet, rect: Rect, comment: string | null): StoreName {
-    if (!isValidExcelName(name)) throw new StoreError("InvalidArgument", `"${name}" is not a valid name`);
+    checkExcelName(name, "name");
     if (this.nameTaken(name)) throw new StoreError("ItemAlreadyExists", `The name "${name}" is already used`);
     const item: StoreName = { name, sheet, rect, comment };
     this.nameList.push(item);
@@ -899,8 +971,13 @@ export class MemoryWorkbook implements WorkbookAdapter {
 
   /** Makes a table of `address` (first row = headers), named `name`. */
   userAddsTable(sheet: string, address: string, name: string): void {
-    const t = this.store.addTable(this.store.sheet(sheet), parseRange(address), true);
+    const t = this.store.addTable(this.store.sheet(sheet), parseRange(address), true, true);
     this.store.renameTable(t, name);
+  }
+
+  /** Merges cells, as Home > Merge & Center does. */
+  userMergesCells(sheet: string, address: string): void {
+    this.store.mergeCells(this.store.sheet(sheet), parseRange(address));
   }
 
   /**

@@ -48,21 +48,31 @@ function tableGeometry(t: TableBlock): { header: Rect; body: Rect; totals: Rect 
   return { header, body, totals, headerAndBody: { top: row, left: col, bottom: body.bottom, right } };
 }
 
+/** A table the add-in made before, kept as a table (so formulas naming it survive): its name and current extent. */
+export interface KeptTable {
+  readonly name: string;
+  readonly rect: Rect;
+}
+
 /**
  * The tables, headers first: Excel takes a table's column names from its header row when the table is added
  * (TableCollection.add with hasHeaders), and a totals row's cells must be empty when Excel turns that row into
- * the totals row. A table the add-in made before is resized in place instead, so formulas naming it survive.
+ * the totals row. A kept table is resized in place; its whole header row is rewritten while it spans exactly
+ * the cells written, so no column is ever blank or named twice on the way (Excel would rename it "Column7" or
+ * "Role2"): a table that narrows is resized first, one that widens after its new header row is written.
  */
-function tableOps(plan: SheetPlan, ctx: BuildContext, keptTables: ReadonlyMap<string, string>): WriteOp[] {
+function tableOps(plan: SheetPlan, ctx: BuildContext, keptTables: ReadonlyMap<string, KeptTable>): WriteOp[] {
   return plan.blocks.flatMap((block): WriteOp[] => {
     if (block.kind !== "table") return [];
     const g = tableGeometry(block);
-    const ops: WriteOp[] = [{ op: "inputs", sheet: ctx.sheet, address: rectAddress(g.header), inputs: [block.columns.map((c) => toCellInput(c.header))] }];
-    if (g.totals) ops.push({ op: "inputs", sheet: ctx.sheet, address: rectAddress(g.totals), inputs: [block.columns.map(() => "")] });
-    const kept = keptTables.get(block.name.toLowerCase());
+    const header: WriteOp = { op: "inputs", sheet: ctx.sheet, address: rectAddress(g.header), inputs: [block.columns.map((c) => toCellInput(c.header))] };
+    const emptyTotals: WriteOp[] = g.totals ? [{ op: "inputs", sheet: ctx.sheet, address: rectAddress(g.totals), inputs: [block.columns.map(() => "")] }] : [];
     const common = { sheet: ctx.sheet, address: rectAddress(g.headerAndBody), style: block.style ?? null, showTotals: block.totals !== undefined };
-    ops.push(kept !== undefined ? { op: "resizeTable", table: kept, rename: block.name, ...common } : { op: "addTable", table: block.name, ...common });
-    return ops;
+    const kept = keptTables.get(block.name.toLowerCase());
+    if (kept === undefined) return [header, ...emptyTotals, { op: "addTable", table: block.name, ...common }];
+    const resize: WriteOp = { op: "resizeTable", table: kept.name, rename: block.name, ...common };
+    const narrows = rectColumns(g.header) <= rectColumns(kept.rect);
+    return narrows ? [...emptyTotals, resize, header] : [header, ...emptyTotals, resize];
   });
 }
 
@@ -225,6 +235,12 @@ function sheetOps(plan: SheetPlan, ctx: BuildContext): WriteOp[] {
  * charts and sheet settings. A formula is refused when a table, column or name it refers to does not exist
  * yet (see src/excel/strict), so everything a formula can name is made before any formula is written.
  */
-export function planOps(plan: SheetPlan, ctx: BuildContext, keptTables: ReadonlyMap<string, string>): WriteOp[] {
-  return [...tableOps(plan, ctx, keptTables), ...nameOps(plan, ctx), ...valueOps(plan, ctx), ...formatOps(plan, ctx), ...sheetOps(plan, ctx)];
+export function planOps(
+  plan: SheetPlan,
+  ctx: BuildContext,
+  keptTables: ReadonlyMap<string, KeptTable>,
+  /** Ops that must wait for the tables to have their new extent: clearing what the add-in wrote before and no longer writes. */
+  afterTables: readonly WriteOp[] = [],
+): WriteOp[] {
+  return [...tableOps(plan, ctx, keptTables), ...afterTables, ...nameOps(plan, ctx), ...valueOps(plan, ctx), ...formatOps(plan, ctx), ...sheetOps(plan, ctx)];
 }

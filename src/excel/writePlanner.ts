@@ -15,7 +15,7 @@
 import { type Conflict, type ConflictPolicy, WorkbookError, type WriteOptions, type WriteResult } from "./adapter";
 import { conflictProbes, nameClashes, ownsTable, recordAreas, sheetConflicts } from "./conflicts";
 import { newRecord, type OwnershipRecord, planAreas, type WorkbookSnapshot } from "./ownership";
-import { planOps } from "./planOps";
+import { type KeptTable, planOps } from "./planOps";
 import { DEFAULT_MAX_REQUEST_BYTES, estimateOpBytes, packRequests } from "./requests";
 import { decideTarget, freeSheetName, type TargetDecision } from "./targetSheet";
 import type { WriteOp } from "./writeOps";
@@ -118,7 +118,8 @@ function assemble(
   input: PlanWriteInput,
   target: { sheet: string; sheetId: string | null },
   prepare: readonly WriteOp[],
-  keptTables: ReadonlyMap<string, string>,
+  keptTables: ReadonlyMap<string, KeptTable>,
+  afterTables: readonly WriteOp[],
   maxBytes: number,
 ): Assembled {
   const { sheet, sheetId } = target;
@@ -129,7 +130,7 @@ function assemble(
   const ops: WriteOp[] = [
     ...prepare,
     { op: "setOwner", sheet, record, stampSheetId: false },
-    ...planOps(input.plan, ctx, keptTables),
+    ...planOps(input.plan, ctx, keptTables, afterTables),
   ];
   const { requests, bytes } = packRequests(ops, maxBytes);
   if (sheetId === null) {
@@ -156,7 +157,7 @@ function create(
 ): PlanWriteOutcome {
   const sheet = decision.sheetName;
   const prepare = [...before, ...reclaimBrokenNames(input.plan, input.snapshot, before), { op: "addSheet", sheet } as const];
-  const built = assemble(input, { sheet, sheetId: null }, prepare, new Map(), maxBytes);
+  const built = assemble(input, { sheet, sheetId: null }, prepare, new Map(), [], maxBytes);
   return {
     kind: "write",
     sheetName: sheet,
@@ -175,14 +176,14 @@ function refresh(input: PlanWriteInput, decision: Extract<TargetDecision, { kind
   // A table stays a table (so the user's formulas that name it keep working) when the plan still
   // has it at the same top-left; otherwise it goes back to plain cells before its area is cleared.
   const planTables = new Map(plan.blocks.flatMap((b) => (b.kind === "table" ? [[b.name.toLowerCase(), b] as const] : [])));
-  const kept = new Map<string, string>();
+  const kept = new Map<string, KeptTable>();
   for (const t of snapshot.tables) {
     if (!ownsTable(decision.record, decision.sheetName, t)) continue;
     const wanted = planTables.get(t.name.toLowerCase());
     const corner = parseRange(t.address);
     const at = wanted ? parseA1(wanted.at) : null;
     if (at && at.row === corner.top && at.col === corner.left) {
-      kept.set(t.name.toLowerCase(), t.name);
+      kept.set(t.name.toLowerCase(), { name: t.name, rect: corner });
       prepare.push({ op: "hideTableTotals", table: t.name });
     } else {
       prepare.push({ op: "convertTableToRange", table: t.name });
@@ -198,11 +199,14 @@ function refresh(input: PlanWriteInput, decision: Extract<TargetDecision, { kind
   }
   prepare.push(...reclaimBrokenNames(plan, snapshot, prepare));
   const newAreas = planAreas(plan);
+  // Stale cells are cleared once the kept tables have their new extent: cleared while still a table's header, a
+  // cell would be renamed "Column7" by Excel and left behind when the table narrows.
+  const stale: WriteOp[] = [];
   for (const old of recordAreas(decision.record)) {
     prepare.push({ op: "resetFormats", sheet, address: rectAddress(old) });
-    for (const stale of subtractAll(old, newAreas)) prepare.push({ op: "clearContents", sheet, address: rectAddress(stale) });
+    for (const gone of subtractAll(old, newAreas)) stale.push({ op: "clearContents", sheet, address: rectAddress(gone) });
   }
-  const built = assemble(input, { sheet, sheetId: decision.sheetId }, prepare, kept, maxBytes);
+  const built = assemble(input, { sheet, sheetId: decision.sheetId }, prepare, kept, stale, maxBytes);
   return { kind: "write", sheetName: sheet, action: "refreshed", ...built };
 }
 

@@ -17,8 +17,8 @@ import {
 } from "../sheets/payReference";
 import { planSummarySheet } from "../sheets/planSummary";
 import { PLAN_INPUT_HEADERS, PLAN_PARAMETERS_TABLE, STAFFING_PLAN_TABLE, staffingPlanSheet } from "../sheets/staffingPlan";
-import type { SheetPlan } from "../sheets/plan";
 import { rowsByHeaders } from "./tableRows";
+import { inWriteOrder } from "./writeOrder";
 
 export interface BuildPlanRequest {
   /** Posts to add; a post whose name is already in the plan is left as the user has it. */
@@ -30,8 +30,13 @@ export interface BuildPlanRequest {
 }
 
 export interface BuildPlanOutcome {
-  /** Each sheet's write result, in the order written; stops at the first conflict. */
+  /**
+   * Each sheet's write result, in the order written (the reference tables first: the plan's formulas name them);
+   * stops at the first conflict.
+   */
   results: { key: string; result: WriteResult }[];
+  /** The staffing plan's own result, or null when an earlier sheet's conflict stopped the write before it. */
+  plan: WriteResult | null;
   postsAdded: number;
   postsKept: number;
 }
@@ -67,26 +72,28 @@ export async function buildStaffingPlan(
   const parameterValues = rowsByHeaders(existingParameters, ["Value"]).map((r) => r[0] ?? null);
   const years = request.years ?? catalog.pay.payScales.map((s) => s.year);
 
-  const plans: SheetPlan[] = [
-    staffingPlanSheet(catalog, {
+  const planSheet = staffingPlanSheet(catalog, {
       posts: request.posts,
       parameters: request.parameters,
       roleTitles,
       existingRows: keptRows,
       ...(parameterValues.length === 4 ? { existingParameters: parameterValues } : {}),
-    }),
+    });
+  const plans = inWriteOrder([
+    planSheet,
     planSummarySheet(roleTitles),
     // A forecast's assumed years and awards stay: the Pay scales sheet is the forecast's too.
     payScalesSheet(catalog, years, rowsByHeaders(existingPay, PAY_SCALE_HEADERS), awards),
     onCostsSheet(catalog.pay, years, existingOnCosts, awards),
-  ];
+  ]);
   const results: BuildPlanOutcome["results"] = [];
   for (const plan of plans) {
     const result = await workbook.writeSheetPlan(plan, options);
     results.push({ key: plan.key, result });
     if (result.status === "conflict") break;
   }
-  return { results, postsAdded, postsKept: keptRows.length };
+  const plan = results.find((r) => r.key === planSheet.key)?.result ?? null;
+  return { results, plan, postsAdded, postsKept: keptRows.length };
 }
 
 /** The On-costs sheet's two tables as the user has them, so a rate they edited survives a refresh. */

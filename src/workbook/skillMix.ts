@@ -31,6 +31,7 @@ import {
 } from "../sheets/skillMix";
 import { STAFFING_PLAN_TABLE } from "../sheets/staffingPlan";
 import { rowsByHeaders } from "./tableRows";
+import { inWriteOrder } from "./writeOrder";
 
 /** Who is on the team the register is built for. */
 export type TeamSource =
@@ -197,8 +198,10 @@ export async function buildProgression(workbook: WorkbookAdapter, catalog: Catal
   return writePlans(workbook, [progressionPlan(catalog, findRole(catalog.roles, from), findRole(catalog.roles, to))], options);
 }
 
-async function writePlans(workbook: WorkbookAdapter, plans: readonly SheetPlan[], options: SkillMixWriteOptions) {
+/** Writes the plans, each after the sheets whose tables its formulas name (see inWriteOrder). */
+async function writePlans(workbook: WorkbookAdapter, given: readonly SheetPlan[], options: SkillMixWriteOptions) {
   const { onSheet, ...writeOptions } = options;
+  const plans = inWriteOrder(given);
   const results: { key: string; result: WriteResult }[] = [];
   for (const [i, plan] of plans.entries()) {
     onSheet?.(plan.key, i + 1, plans.length);

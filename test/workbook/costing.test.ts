@@ -24,15 +24,16 @@ async function planRows(workbook: MemoryWorkbook) {
 }
 
 describe("building a staffing plan in a workbook", () => {
-  it("writes the plan, its summary and the reference tables", async () => {
+  it("writes the reference tables, then the plan that names them, then its summary", async () => {
     const workbook = new MemoryWorkbook();
     const outcome = await buildStaffingPlan(workbook, catalog, { posts: [post("A", "5"), post("B", "8a", 0.5)], parameters });
     expect(outcome.results.map((r) => [r.key, r.result.status])).toEqual([
-      ["staffing-plan", "written"],
-      ["plan-summary", "written"],
       ["pay-scales", "written"],
       ["on-costs", "written"],
+      ["staffing-plan", "written"],
+      ["plan-summary", "written"],
     ]);
+    expect(outcome.plan?.status).toBe("written");
     const { rows } = await planRows(workbook);
     expect(rows.map((r) => [r.Post, r.Band, r.WTE])).toEqual([["A", 5, 1], ["B", "8a", 0.5]]);
     const t = workbook.getTable(STAFFING_PLAN_TABLE)!;
@@ -85,8 +86,13 @@ describe("building a staffing plan in a workbook", () => {
     const below = parseRange(t.address).bottom + 2;
     workbook.userTypes("Staffing plan", `A${below}`, "my own table starts here");
     const outcome = await buildStaffingPlan(workbook, catalog, { posts: [post("B", "6"), post("C", "7"), post("D", "7")], parameters });
-    expect(outcome.results[0]!.result.status).toBe("conflict");
-    expect(outcome.results).toHaveLength(1);
+    expect(outcome.plan?.status).toBe("conflict");
+    // The reference tables are refreshed first; the write stops at the plan's conflict, before its summary.
+    expect(outcome.results.map((r) => [r.key, r.result.status])).toEqual([
+      ["pay-scales", "written"],
+      ["on-costs", "written"],
+      ["staffing-plan", "conflict"],
+    ]);
     expect(workbook.cell("Staffing plan", `A${below}`).value).toBe("my own table starts here");
     expect((await planRows(workbook)).rows.map((x) => x.Post)).toEqual(["A"]);
   });

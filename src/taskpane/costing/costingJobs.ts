@@ -81,7 +81,7 @@ export function staffingPlanJob(catalog: Catalog, posts: readonly PlannedPost[],
       const existing = new Set(rowsByHeaders(plan, ["Post"]).map((r) => text(r[0]).toLowerCase()));
       const already = posts.filter((p) => existing.has(p.post.trim().toLowerCase())).map((p) => q(p.post));
       const outcome = await buildStaffingPlan(workbook, catalog, { posts, parameters }, { onConflict });
-      const planWritten = outcome.results[0]?.result.status === "written";
+      const planWritten = outcome.plan?.status === "written";
       if (!planWritten) return {};
       const lines = [
         outcome.postsAdded === 0 ? "No posts added." : `Added ${plural(outcome.postsAdded, "post")}.`,
