@@ -18,10 +18,11 @@
  * So a small plan costs 4 syncs to create and 3 to refresh (4 when it grows); WriteResult.syncs
  * reports the count. A conflict costs the reads only and writes nothing.
  *
- * Requirement sets (the manifest must declare ExcelApi 1.13, the highest used):
+ * Requirement sets (the manifest must declare ExcelApi 1.13, the highest used). Every member used is listed with
+ * its set in officeApiMembers.ts; REQUIRED_EXCEL_API is the highest of them, checked before any write:
  *   ExcelApi 1.1  ranges (formulas, numberFormat, format), worksheets.add, tables.add
  *   ExcelApi 1.2  Table.convertToRange
- *   ExcelApi 1.4  names.add, *OrNullObject, Range.getUsedRangeOrNullObject
+ *   ExcelApi 1.4  names.add, NamedItem.type, *OrNullObject, Range.getUsedRangeOrNullObject
  *   ExcelApi 1.6  conditional formats
  *   ExcelApi 1.7  Worksheet.freezePanes, Worksheet.tabColor
  *   ExcelApi 1.8  data validation
@@ -41,8 +42,9 @@ import {
   type WriteOp,
 } from "./writePlanner";
 import { parseRange, rectAddress, type SheetPlan } from "../sheets/plan";
+import { REQUIRED_EXCEL_API } from "./officeApiMembers";
 
-export const REQUIRED_EXCEL_API = "1.13";
+export { REQUIRED_EXCEL_API };
 
 export interface OfficeAdapterOptions {
   readonly now?: () => Date;

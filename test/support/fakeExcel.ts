@@ -9,7 +9,10 @@
  * - getItem() of something missing fails at sync with ItemNotFound;
  * - a request whose estimated payload is over 5 MB is refused (RequestPayloadSizeLimitExceeded),
  *   and so is a response over 5 MB;
- * - it counts syncs and records the estimated bytes of every request, for the tests to assert on.
+ * - it counts syncs and records the estimated bytes of every request, for the tests to assert on;
+ * - a member the adapter may use must be listed in src/excel/officeApiMembers.ts with its requirement set, and is
+ *   refused (ApiNotFound) when that set is above the one this fake is told Excel has (by default what the
+ *   manifest declares, REQUIRED_EXCEL_API, which test/excel/requirementSets.test.ts ties to manifest.xml).
  *
  * Byte estimates are the UTF-8 length of each queued call as JSON (object path, property or method,
  * arguments) plus a fixed framing cost: a stand-in for Office's wire format, which is JSON too.
@@ -23,6 +26,7 @@ import {
   type StoreTable,
   WorkbookStore,
 } from "../../src/excel/memoryWorkbook";
+import { apiMember, compareVersions, REQUIRED_EXCEL_API } from "../../src/excel/officeApiMembers";
 import { type CellInput, type ConditionalRule, utf8Length } from "../../src/excel/writePlanner";
 import { type CellStyle, parseRange, type Rect, rectAddress, rectCells } from "../../src/sheets/plan";
 
@@ -57,14 +61,76 @@ interface Action {
   readonly run: () => number | void;
 }
 
+/** The ExcelApi version the fake running now offers (see FakeExcel.excelApi). */
+let offeredExcelApi = REQUIRED_EXCEL_API;
+
+/**
+ * Called by every guarded member: refuses one the adapter's list doesn't declare, or one above the offered set.
+ * https://learn.microsoft.com/en-us/javascript/api/requirement-sets/excel/excel-api-requirement-sets
+ */
+function requireMember(member: string): void {
+  const known = apiMember(member);
+  if (!known) throw new Error(`fakeExcel: ${member} is not in src/excel/officeApiMembers.ts; list it there with its requirement set`);
+  if (compareVersions(known.version, offeredExcelApi) > 0) {
+    throw new FakeOfficeError("ApiNotFound", `${member} needs ExcelApi ${known.version}; this Excel offers ExcelApi ${offeredExcelApi}`);
+  }
+}
+
+/** Guards the named methods and accessors of a fake class as the Office.js members `api.name`. */
+function guard(cls: { prototype: object }, api: string, names: readonly string[]): void {
+  for (const name of names) {
+    const d = Object.getOwnPropertyDescriptor(cls.prototype, name);
+    if (!d) throw new Error(`fakeExcel: ${api} has no ${name} to guard`);
+    const member = `${api}.${name}`;
+    const wrapped: PropertyDescriptor = { ...d };
+    if (typeof d.value === "function") {
+      const fn = d.value as (...args: unknown[]) => unknown;
+      wrapped.value = function (this: unknown, ...args: unknown[]) {
+        requireMember(member);
+        return fn.apply(this, args);
+      };
+    }
+    if (d.get) {
+      const get = d.get;
+      wrapped.get = function (this: unknown) {
+        requireMember(member);
+        return get.call(this);
+      };
+    }
+    if (d.set) {
+      const set = d.set;
+      wrapped.set = function (this: unknown, v: unknown) {
+        requireMember(member);
+        set.call(this, v);
+      };
+    }
+    Object.defineProperty(cls.prototype, name, wrapped);
+  }
+}
+
+/** An object-valued member set in a constructor, guarded like the others. */
+function guardedField<T>(target: object, name: string, member: string, value: T): void {
+  Object.defineProperty(target, name, {
+    get: () => {
+      requireMember(member);
+      return value;
+    },
+    configurable: true,
+    enumerable: true,
+  });
+}
+
 export class FakeExcel {
   readonly store: WorkbookStore;
   readonly requests: RequestLog[] = [];
   /** Makes the action whose path matches fail with this error code, to test failure handling. */
   failWhen: ((path: string) => string | null) | null = null;
+  /** The ExcelApi requirement set this Excel has: a member from a higher set is refused with ApiNotFound. */
+  excelApi: string;
 
-  constructor(store: WorkbookStore = new WorkbookStore()) {
+  constructor(store: WorkbookStore = new WorkbookStore(), options: { excelApi?: string } = {}) {
     this.store = store;
+    this.excelApi = options.excelApi ?? REQUIRED_EXCEL_API;
   }
 
   get syncs(): number {
@@ -80,6 +146,7 @@ export class FakeExcel {
   }
 
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    offeredExcelApi = this.excelApi;
     const context = new FakeContext(this);
     const result = await batch(context as unknown as Excel.RequestContext);
     // Excel.run sends whatever is still queued when the batch returns.
@@ -306,14 +373,14 @@ abstract class FakeCollection<T, P extends FakeObject<T>> {
 // ---------------------------------------------------------------------------------------------
 
 class FakeWorkbook {
-  readonly worksheets: FakeWorksheetCollection;
-  readonly tables: FakeTableCollection;
-  readonly names: FakeNamedItemCollection;
+  declare readonly worksheets: FakeWorksheetCollection;
+  declare readonly tables: FakeTableCollection;
+  declare readonly names: FakeNamedItemCollection;
 
   constructor(ctx: FakeContext) {
-    this.worksheets = new FakeWorksheetCollection(ctx);
-    this.tables = new FakeTableCollection(ctx, "workbook.tables", null);
-    this.names = new FakeNamedItemCollection(ctx);
+    guardedField(this, "worksheets", "Excel.Workbook.worksheets", new FakeWorksheetCollection(ctx));
+    guardedField(this, "tables", "Excel.Workbook.tables", new FakeTableCollection(ctx, "workbook.tables", null));
+    guardedField(this, "names", "Excel.Workbook.names", new FakeNamedItemCollection(ctx));
   }
 }
 
@@ -355,22 +422,28 @@ function quoteSheet(name: string): string {
 
 class FakeWorksheet extends FakeObject<StoreSheet> {
   protected readonly properties = ["name", "id", "position", "tabColor"] as const;
-  readonly customProperties: FakeCustomPropertyCollection;
-  readonly tables: FakeTableCollection;
-  readonly freezePanes: { freezeRows: (count?: number) => void; unfreeze: () => void };
-  readonly pageLayout: FakePageLayout;
-  readonly charts: FakeChartCollection;
+  declare readonly customProperties: FakeCustomPropertyCollection;
+  declare readonly tables: FakeTableCollection;
+  declare readonly freezePanes: { freezeRows: (count?: number) => void; unfreeze: () => void };
+  declare readonly pageLayout: FakePageLayout;
+  declare readonly charts: FakeChartCollection;
 
   constructor(ctx: FakeContext, path: string, resolver: () => StoreSheet | null, nullable = false) {
     super(ctx, path, resolver, nullable);
-    this.charts = new FakeChartCollection(ctx, `${path}.charts`, this.child((s) => s));
-    this.customProperties = new FakeCustomPropertyCollection(ctx, `${path}.customProperties`, this.child((s) => s));
-    this.tables = new FakeTableCollection(ctx, `${path}.tables`, this.child((s) => s));
-    this.freezePanes = {
-      freezeRows: (count = 1) => this.write("freezePanes.freezeRows", [count], (s) => void (s.frozenRows = count)),
-      unfreeze: () => this.write("freezePanes.unfreeze", [], (s) => void (s.frozenRows = 0)),
-    };
-    this.pageLayout = new FakePageLayout((member, payload, apply) => this.write(`pageLayout.${member}`, payload, apply));
+    guardedField(this, "charts", "Excel.Worksheet.charts", new FakeChartCollection(ctx, `${path}.charts`, this.child((s) => s)));
+    guardedField(this, "customProperties", "Excel.Worksheet.customProperties", new FakeCustomPropertyCollection(ctx, `${path}.customProperties`, this.child((s) => s)));
+    guardedField(this, "tables", "Excel.Worksheet.tables", new FakeTableCollection(ctx, `${path}.tables`, this.child((s) => s)));
+    guardedField(this, "freezePanes", "Excel.Worksheet.freezePanes", {
+      freezeRows: (count = 1) => {
+        requireMember("Excel.WorksheetFreezePanes.freezeRows");
+        this.write("freezePanes.freezeRows", [count], (s) => void (s.frozenRows = count));
+      },
+      unfreeze: () => {
+        requireMember("Excel.WorksheetFreezePanes.unfreeze");
+        this.write("freezePanes.unfreeze", [], (s) => void (s.frozenRows = 0));
+      },
+    });
+    guardedField(this, "pageLayout", "Excel.Worksheet.pageLayout", new FakePageLayout((member, payload, apply) => this.write(`pageLayout.${member}`, payload, apply)));
   }
 
   protected read(s: StoreSheet, prop: string): unknown {
@@ -496,8 +569,12 @@ class FakeChart extends FakeObject<ChartRef> {
       },
     };
     this.series = {
-      getItemAt: (i) => new FakeChartSeries(write, `series(${i})`, (r) => r.chart.series[i] ?? null),
+      getItemAt: (i) => {
+        requireMember("Excel.ChartSeriesCollection.getItemAt");
+        return new FakeChartSeries(write, `series(${i})`, (r) => r.chart.series[i] ?? null);
+      },
       add: (name) => {
+        requireMember("Excel.ChartSeriesCollection.add");
         let index = -1;
         write("series.add", [name], (r) => {
           r.chart.series.push({ name, values: "", categories: null });
@@ -663,16 +740,16 @@ class FakeRange extends FakeObject<RangeRef> {
   }
 
   protected readonly properties = ["address", "values", "formulas", "numberFormat", "rowCount", "columnCount"] as const;
-  readonly format: FakeRangeFormat;
-  readonly dataValidation: FakeDataValidation;
-  readonly conditionalFormats: FakeConditionalFormatCollection;
+  declare readonly format: FakeRangeFormat;
+  declare readonly dataValidation: FakeDataValidation;
+  declare readonly conditionalFormats: FakeConditionalFormatCollection;
 
   constructor(ctx: FakeContext, path: string, resolver: () => RangeRef | null, nullable = false) {
     super(ctx, path, resolver, nullable);
     const write = (member: string, payload: unknown, apply: (r: RangeRef) => void): void => this.write(member, payload, apply);
-    this.format = new FakeRangeFormat(ctx, write);
-    this.dataValidation = new FakeDataValidation(ctx, write);
-    this.conditionalFormats = new FakeConditionalFormatCollection(ctx, `${path}.conditionalFormats`, write);
+    guardedField(this, "format", "Excel.Range.format", new FakeRangeFormat(ctx, write));
+    guardedField(this, "dataValidation", "Excel.Range.dataValidation", new FakeDataValidation(ctx, write));
+    guardedField(this, "conditionalFormats", "Excel.Range.conditionalFormats", new FakeConditionalFormatCollection(ctx, `${path}.conditionalFormats`, write));
   }
 
   private cells<V>(r: RangeRef, pick: (row: number, col: number) => V): V[][] {
@@ -1172,3 +1249,21 @@ class FakeNamedItem extends FakeObject<StoreName> {
     this.write("delete", [], (n) => this.ctx.store.deleteName(n));
   }
 }
+
+// Every Office.js member the fake offers, guarded by its requirement set (see requireMember).
+guard(FakeWorksheetCollection, "Excel.WorksheetCollection", ["getItem", "add"]);
+guard(FakeWorksheet, "Excel.Worksheet", ["name", "id", "tabColor", "getRange"]);
+guard(FakeChartCollection, "Excel.ChartCollection", ["getItem", "add"]);
+guard(FakeChart, "Excel.Chart", ["name", "width", "height", "setPosition", "delete"]);
+guard(FakeChartSeries, "Excel.ChartSeries", ["name", "setValues", "setXAxisValues"]);
+guard(FakePageLayout, "Excel.PageLayout", ["orientation", "zoom", "setPrintTitleRows"]);
+guard(FakeCustomPropertyCollection, "Excel.WorksheetCustomPropertyCollection", ["add", "getItem", "getItemOrNullObject"]);
+guard(FakeCustomProperty, "Excel.WorksheetCustomProperty", ["value", "delete"]);
+guard(FakeRange, "Excel.Range", ["address", "rowCount", "columnCount", "values", "formulas", "numberFormat", "clear", "getUsedRangeOrNullObject"]);
+guard(FakeRangeFormat, "Excel.RangeFormat", ["wrapText", "horizontalAlignment", "verticalAlignment", "columnWidth"]);
+guard(FakeDataValidation, "Excel.DataValidation", ["clear", "rule"]);
+guard(FakeConditionalFormatCollection, "Excel.ConditionalFormatCollection", ["add", "clearAll"]);
+guard(FakeTableCollection, "Excel.TableCollection", ["getItem", "getItemOrNullObject", "add"]);
+guard(FakeTable, "Excel.Table", ["name", "style", "showTotals", "worksheet", "getRange", "getHeaderRowRange", "getDataBodyRange", "resize", "convertToRange"]);
+guard(FakeNamedItemCollection, "Excel.NamedItemCollection", ["getItem", "add"]);
+guard(FakeNamedItem, "Excel.NamedItem", ["name", "type", "delete"]);
