@@ -50,17 +50,17 @@ export function planNeeds(plan: SheetPlan): Set<string> {
  * is kept. Plans that need each other (a cycle) keep their given order among themselves.
  */
 export function inWriteOrder(plans: readonly SheetPlan[]): SheetPlan[] {
-  const made = plans.map(provides);
-  const needs = plans.map(planNeeds);
-  const after = plans.map((_, i) => plans.map((__, j) => j).filter((j) => j !== i && [...needs[i]!].some((n) => made[j]!.has(n))));
+  const nodes = plans.map((plan, i) => ({ plan, i, made: provides(plan), needs: planNeeds(plan) }));
+  const after = new Map(nodes.map((n) => [n.i, nodes.filter((o) => o.i !== n.i && [...n.needs].some((x) => o.made.has(x))).map((o) => o.i)]));
   const done = new Set<number>();
   const out: SheetPlan[] = [];
-  while (out.length < plans.length) {
-    const ready = plans.findIndex((_, i) => !done.has(i) && after[i]!.every((j) => done.has(j)));
+  while (out.length < nodes.length) {
+    const left = nodes.filter((n) => !done.has(n.i));
     // A cycle: take the first one left, as given.
-    const next = ready >= 0 ? ready : plans.findIndex((_, i) => !done.has(i));
-    done.add(next);
-    out.push(plans[next]!);
+    const next = left.find((n) => (after.get(n.i) ?? []).every((j) => done.has(j))) ?? left[0];
+    if (!next) break;
+    done.add(next.i);
+    out.push(next.plan);
   }
   return out;
 }
