@@ -323,7 +323,16 @@ export class WorkbookStore {
 
   /** The workbook as a formula check sees it, now. */
   formulaContext(): FormulaContext {
-    const shape = (t: StoreTable): TableShape => ({ name: t.name, sheet: t.sheet.name, columns: this.tableHeaders(t), body: this.tableBody(t) });
+    // One write checks many formulas against the same tables: read each table's shape once.
+    const shapes = new Map<StoreTable, TableShape>();
+    const shape = (t: StoreTable): TableShape => {
+      let known = shapes.get(t);
+      if (!known) {
+        known = { name: t.name, sheet: t.sheet.name, columns: this.tableHeaders(t), body: this.tableBody(t) };
+        shapes.set(t, known);
+      }
+      return known;
+    };
     return {
       sheetExists: (name) => this.findSheet(name) !== null,
       nameExists: (name) => this.findName(name) !== null || this.findTable(name) !== null,
