@@ -163,8 +163,9 @@ describe("Costing: staffing plan", () => {
     const done = (await within(panel).findByText("Staffing plan built")).closest(".fui-MessageBar")!;
     expect(done.textContent).toContain("Created sheet “Staffing plan”.");
     expect(done.textContent).toContain("Created sheet “Pay scales”.");
-    expect(done.textContent).toContain("Staffing plan builtAdded 2 posts.Created sheet “Staffing plan”.");
-    expect(wb.sheetNames()).toEqual(["Sheet1", "Staffing plan", "Plan summary", "Pay scales", "On-costs"]);
+    // The reference tables go first: the plan's formulas name them, and Excel refuses a formula naming a table that isn't there.
+    expect(done.textContent).toContain("Staffing plan builtAdded 2 posts.Created sheet “Pay scales”.");
+    expect(wb.sheetNames()).toEqual(["Sheet1", "Pay scales", "On-costs", "Staffing plan", "Plan summary"]);
     expect((await rows(wb)).map((r) => [r.Post, r.Role, r.Band, r.Point, r.WTE, r["HCAS zone"], r.Status])).toEqual([
       ["Practitioner 1", "Liaison and Diversion Operational/Service Manager", 6, "top", 0.8, "outer-london", "In post"],
       ["Peer worker", "My own role", 4, "top", 1, "none", "Vacant"],
@@ -267,10 +268,13 @@ describe("Costing: staffing plan", () => {
     await user.click(within(panel).getByRole("button", { name: "Build staffing plan" }));
     const bar = (await within(panel).findByText("Your data is on “Staffing plan”")).closest(".fui-MessageBar") as HTMLElement;
     expect(bar.textContent).toContain(`Cells A${below} on sheet “Staffing plan” hold your data.`);
-    expect(bar.textContent).toContain("“Staffing plan” and the 3 sheets after it were not written.");
+    // The reference tables before it were refreshed in place; the plan and its summary were not written.
+    expect(bar.textContent).toContain("Already done: Refreshed sheet “Pay scales”. Refreshed sheet “On-costs”.");
+    expect(bar.textContent).toContain("“Staffing plan” and the sheet after it were not written.");
     expect(within(bar).getByRole("button", { name: "Write to a new sheet" })).toBeTruthy();
     await user.click(within(bar).getByRole("button", { name: "Cancel" }));
-    await within(panel).findByText("Nothing was written; your data is as it was.");
+    const cancelled = (await within(panel).findByText("Cancelled")).closest(".fui-MessageBar")!;
+    expect(cancelled.textContent).toContain("“Staffing plan” and the sheet after it were not written; your data there is as it was.");
     expect(wb.cell("Staffing plan", `A${below}`).value).toBe("my own notes");
     expect((await rows(wb)).map((r) => r.Post)).toEqual(["A"]);
     // The posts are still listed, to build once the way is clear.
@@ -319,15 +323,15 @@ describe("Costing: writing several sheets", () => {
     await user.click(within(panel).getByRole("button", { name: "Build staffing plan" }));
     const bar = (await within(panel).findByText("Your data is on “Plan summary”")).closest(".fui-MessageBar") as HTMLElement;
     expect(bar.textContent).toContain("Cells B4:C6 on sheet “Plan summary” hold your data.");
-    expect(bar.textContent).toContain("Already done: Created sheet “Staffing plan”.");
-    expect(bar.textContent).toContain("“Plan summary” and the 2 sheets after it were not written. Write the plan summary to a new sheet instead");
+    expect(bar.textContent).toContain("Already done: Created sheet “Pay scales”. Created sheet “On-costs”. Created sheet “Staffing plan”.");
+    expect(bar.textContent).toContain("“Plan summary” was not written. Write the plan summary to a new sheet instead");
     // The plan itself was written, so its posts have left the list.
     await waitFor(() => expect(within(panel).queryByRole("list", { name: "Posts to add" })).toBeNull(), { timeout: 3000 });
     await user.click(within(bar).getByRole("button", { name: "Cancel" }));
     const cancelled = (await within(panel).findByText("Cancelled")).closest(".fui-MessageBar")!;
     expect(cancelled.textContent).toContain("Created sheet “Staffing plan”.");
-    expect(cancelled.textContent).toContain("“Plan summary” and the 2 sheets after it were not written; your data there is as it was.");
-    expect(inner.sheetNames()).toEqual(["Sheet1", "Staffing plan"]);
+    expect(cancelled.textContent).toContain("“Plan summary” was not written; your data there is as it was.");
+    expect(inner.sheetNames()).toEqual(["Sheet1", "Pay scales", "On-costs", "Staffing plan"]);
   });
 
   it("shows which sheet it is writing, and what Excel refused", async () => {
@@ -351,12 +355,12 @@ describe("Costing: writing several sheets", () => {
     await addPost(user, panel, { name: "A" });
     const build = within(panel).getByRole("button", { name: "Build staffing plan" });
     await user.click(build);
-    expect(await within(panel).findByText("Writing “Plan summary” (sheet 2 of 4)…")).toBeTruthy();
+    expect(await within(panel).findByText("Writing “Plan summary” (sheet 4 of 4)…")).toBeTruthy();
     expect(build.getAttribute("aria-disabled")).toBe("true");
     release();
     const bar = (await within(panel).findByText("Excel refused to write “Plan summary”")).closest(".fui-MessageBar")!;
     expect(bar.textContent).toContain("Excel refused the request: The workbook is protected.");
-    expect(bar.textContent).toContain("Written before it: Created sheet “Staffing plan”.");
+    expect(bar.textContent).toContain("Written before it: Created sheet “Pay scales”. Created sheet “On-costs”. Created sheet “Staffing plan”.");
     // The plan sheet was written before the failure: the post is in it and has left the list.
     await waitFor(() => expect(within(panel).queryByRole("list", { name: "Posts to add" })).toBeNull());
   });
@@ -389,7 +393,7 @@ describe("Costing: compare scenarios", () => {
     expect(done.textContent).toContain("Scenario B starts as a copy of the 2 posts in the plan");
     const left = (await within(compare).findByText("Not copied to scenario B: 1 row")).closest(".fui-MessageBar")!;
     expect(left.textContent).toContain(`Row ${locumRow}: 'lots' is not a WTE from 0 to 1.5`);
-    expect(wb.sheetNames()).toEqual(["Sheet1", "Staffing plan", "Plan summary", "Pay scales", "On-costs", "Staffing plan B", "Compare scenarios"]);
+    expect(wb.sheetNames()).toEqual(["Sheet1", "Pay scales", "On-costs", "Staffing plan", "Plan summary", "Staffing plan B", "Compare scenarios"]);
     expect((await rows(wb, "Staffing_Plan_B")).map((r) => [r.Post, r.Role, r.Band, r.WTE])).toEqual([
       ["A", "RECONNECT Peer Support Worker", 5, 1],
       ["B", "RECONNECT Peer Support Worker", "8a", 0.5], // the form keeps the role for the next post
