@@ -29,6 +29,7 @@ import { PLAN_BY_BAND_TABLE, PLAN_BY_ROLE_TABLE, planSummarySheet } from "../she
 import { roleProfileSheet } from "../sheets/roleProfile";
 import { SKILL_MIX_TABLES, progressionPlan, roleMatrixPlan, teamPlans } from "../sheets/skillMix";
 import { STAFFING_PLAN_TABLE, planNames, staffingPlanSheet } from "../sheets/staffingPlan";
+import { inWriteOrder } from "./writeOrder";
 
 export type CheckStatus = "passed" | "failed" | "needs Excel";
 
@@ -202,7 +203,8 @@ export function scratchPlans(plans: readonly SheetPlan[]): SheetPlan[] {
 }
 
 /** The scratch sheets the check writes. */
-export const selfCheckPlans = (catalog: Catalog): SheetPlan[] => scratchPlans(realPlans(catalog));
+/** In the order Excel accepts them: each after the sheets whose tables and names its formulas use. */
+export const selfCheckPlans = (catalog: Catalog): SheetPlan[] => inWriteOrder(scratchPlans(realPlans(catalog)));
 
 // ---- Comparing what the workbook computed with the domain ----
 

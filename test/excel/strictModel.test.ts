@@ -39,6 +39,10 @@ describe("formula references, read by a real tokenizer and Microsoft's structure
     expect(parseStructuredReference("T[['#x]]").columns).toEqual(["#x"]);
     expect(parseStructuredReference("[@[First]:[Last one]]")).toMatchObject({ table: null, columns: ["First", "Last one"], thisRow: true });
     expect(parseStructuredReference("T[[#Headers],[#Data],[A]:[B]]")).toMatchObject({ items: ["#Headers", "#Data"], columns: ["A", "B"] });
+    // Escapes inside a formula, where a bare tokenizer would take ' for a sheet name's quote.
+    const refs = formulaReferences(`=COLUMNS([@[A]:[Kim''s '[on-call'] '#1 @home]])-COUNTIF(T[[x,y]],"[not, a ref]")+'My sheet'!A1`);
+    expect(refs.structured.map((r) => [r.table, r.columns])).toEqual([[null, ["A", "Kim's [on-call] #1 @home"]], ["T", ["x,y"]]]);
+    expect(refs.sheets).toEqual(["My sheet"]);
   });
 
   it("refuses what is not a structured reference", () => {

@@ -7,7 +7,7 @@
  *   Using structured references with Excel tables (the @ form, escapes with ')
  *   https://support.microsoft.com/en-us/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e
  */
-import { tokenize, type Token } from "excel-formula-tokenizer";
+import { tokenize } from "excel-formula-tokenizer";
 
 export type SpecialItem = "#All" | "#Data" | "#Headers" | "#Totals" | "#This Row";
 
@@ -61,27 +61,54 @@ function bracketDepth(text: string): number {
 }
 
 /**
- * The tokenizer ends a range operand at a comma even inside `Table[[#This Row],[Cost]]`: join the pieces back
- * until the brackets balance.
+ * The tokenizer reads `[` … `]` as plain text up to the first `]`, so a structured reference with nested brackets
+ * (`T[[#This Row],[Cost]]`) or escapes (`T[[a'[1']]]`) would be cut apart. Each outermost bracket group is
+ * swapped for a numbered placeholder before tokenizing and put back in the tokens after. Text in string literals
+ * and quoted sheet names is skipped, as the formula grammar says.
  */
-function joinStructured(tokens: readonly Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (!t) continue;
-    if (t.type === "operand" && t.subtype === "range" && bracketDepth(t.value) > 0) {
-      let value = t.value;
-      while (bracketDepth(value) > 0 && i + 1 < tokens.length) {
-        i++;
-        value += tokens[i]?.value ?? "";
+function maskBrackets(formula: string): { masked: string; groups: string[] } {
+  const groups: string[] = [];
+  let masked = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i] ?? "";
+    if (ch === '"' || ch === "'") {
+      // A string literal ("a""b") or a quoted sheet name ('a''b'): to its closing quote, doubled quotes included.
+      let j = i + 1;
+      while (j < formula.length) {
+        if (formula[j] === ch) {
+          if (formula[j + 1] === ch) j += 2;
+          else break;
+        } else j++;
       }
-      out.push({ ...t, value });
+      masked += formula.slice(i, j + 1);
+      i = j + 1;
       continue;
     }
-    out.push(t);
+    if (ch === "[") {
+      let depth = 0;
+      let j = i;
+      for (; j < formula.length; j++) {
+        const c = formula[j];
+        if (c === "'" && j + 1 < formula.length) {
+          j++;
+          continue;
+        }
+        if (c === "[") depth++;
+        else if (c === "]" && --depth === 0) break;
+      }
+      groups.push(formula.slice(i, j + 1));
+      masked += `[_${groups.length - 1}]`;
+      i = j + 1;
+      continue;
+    }
+    masked += ch;
+    i++;
   }
-  return out;
+  return { masked, groups };
 }
+
+const unmask = (text: string, groups: readonly string[]): string => text.replace(/\[_(\d+)\]/g, (_, n: string) => groups[Number(n)] ?? "");
 
 class Cursor {
   i = 0;
@@ -230,10 +257,11 @@ function readReferences(formula: string): FormulaReferences {
   const structured: StructuredReference[] = [];
   const names: string[] = [];
   const sheets: string[] = [];
-  for (const t of joinStructured(tokenize(formula))) {
-    if (t.type === "unknown") throw new FormulaSyntaxError(formula, `"${t.value}" is not understood`);
+  const { masked, groups } = maskBrackets(formula);
+  for (const t of tokenize(masked)) {
+    if (t.type === "unknown") throw new FormulaSyntaxError(formula, `"${unmask(t.value, groups)}" is not understood`);
     if (t.type !== "operand" || t.subtype !== "range") continue;
-    const value = t.value;
+    const value = unmask(t.value, groups);
     if (value.includes("[")) {
       if (bracketDepth(value) !== 0) throw new FormulaSyntaxError(formula, `unbalanced brackets in ${value}`);
       structured.push(parseStructuredReference(value, formula));
