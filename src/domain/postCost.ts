@@ -149,6 +149,22 @@ export function roundPennies(amount: number): number {
   return Math.sign(amount) * Math.round(Math.abs(amount) * 100 + Number.EPSILON) / 100;
 }
 
+/**
+ * The one rounding rule for money people read (the CLI, the task pane): each cost line rounded half away from
+ * zero to the penny, and the total the sum of the rounded lines, so the lines shown always add up to the total
+ * shown. The domain's own figures stay unrounded; round only when shown.
+ */
+export function roundedCostLines(lines: CostLines): CostLines {
+  const basic = roundPennies(lines.basic);
+  const hcas = roundPennies(lines.hcas);
+  const employerNI = roundPennies(lines.employerNI);
+  const pension = roundPennies(lines.pension);
+  const levy = roundPennies(lines.levy);
+  // Summed in whole pennies, so no binary fraction creeps into the total.
+  const total = (Math.round(basic * 100) + Math.round(hcas * 100) + Math.round(employerNI * 100) + Math.round(pension * 100) + Math.round(levy * 100)) / 100;
+  return { basic, hcas, employerNI, pension, levy, total };
+}
+
 /** A future year's figure from a pay award: 3.3% → amount × 1.033. */
 export function upliftForAward(amount: number, awardPercent: number): number {
   return amount * (1 + awardPercent / 100);

@@ -1,5 +1,5 @@
 import type { Catalog } from "../../catalog";
-import { invalid, postCost, roundPennies } from "../../domain";
+import { invalid, postCost, roundPennies, roundedCostLines } from "../../domain";
 import { type CliIo, UsageError, printJson } from "../io";
 
 export const costUsage =
@@ -33,7 +33,10 @@ function wteFlag(text: string | undefined): number {
 
 const pounds = (n: number): string => `£${roundPennies(n).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-/** `wfp cost --band 6 --wte 0.8 …`: every line of a post's annual cost. JSON amounts are unrounded pounds. */
+/**
+ * `wfp cost --band 6 --wte 0.8 …`: every line of a post's annual cost. Printed lines are each rounded to the penny
+ * and the printed total is their sum; JSON amounts are unrounded pounds.
+ */
 export function costCommand(catalog: Catalog, args: readonly string[], flags: CostFlags, json: boolean, io: CliIo): void {
   if (args.length > 0) throw new UsageError(`unexpected '${args[0]}'; usage: ${costUsage}`);
   if (flags.band === undefined) throw new UsageError(`--band is required; usage: ${costUsage}`);
@@ -52,13 +55,15 @@ export function costCommand(catalog: Catalog, args: readonly string[], flags: Co
     printJson(io, { basic, hcas, employerNI, pension, levy, total });
     return;
   }
+  // Each line to the penny and the total of those lines (roundedCostLines), so what is printed adds up.
+  const shown = roundedCostLines(cost);
   const rows: [string, number][] = [
-    ["Basic pay", cost.basic],
-    [`High Cost Area Supplement (${cost.hcasZone})`, cost.hcas],
-    [`Employer NI (${cost.rates.niRate * 100}% above £${cost.rates.niThreshold.toLocaleString("en-GB")})`, cost.employerNI],
-    [`Employer pension (${cost.pensionBasis}, ${(cost.rates.pensionRate * 100).toFixed(2)}%)`, cost.pension],
-    [`Apprenticeship levy${cost.includeLevy ? " (0.5%)" : " (not included)"}`, cost.levy],
-    ["Total", cost.total],
+    ["Basic pay", shown.basic],
+    [`High Cost Area Supplement (${cost.hcasZone})`, shown.hcas],
+    [`Employer NI (${cost.rates.niRate * 100}% above £${cost.rates.niThreshold.toLocaleString("en-GB")})`, shown.employerNI],
+    [`Employer pension (${cost.pensionBasis}, ${(cost.rates.pensionRate * 100).toFixed(2)}%)`, shown.pension],
+    [`Apprenticeship levy${cost.includeLevy ? " (0.5%)" : " (not included)"}`, shown.levy],
+    ["Total", shown.total],
   ];
   const lines = [
     `Band ${cost.band}${cost.payBand !== cost.band ? ` (paid at band ${cost.payBand})` : ""}, ${cost.point} point, ${cost.wte} WTE, ${cost.year}: full-time pay ${pounds(cost.fullTimePay)}`,

@@ -4,7 +4,7 @@
  * hears the new total at each change, not the whole table.
  */
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { type PayData, type PostCost, type Provenance, type ProvenanceStatus, hcasRateFor, onCostsFor, payFor } from "../../domain";
+import { type PayData, type PostCost, type Provenance, type ProvenanceStatus, hcasRateFor, onCostsFor, payFor, roundedCostLines } from "../../domain";
 import { formatMoney, formatRate, zoneLabel } from "./costingText";
 
 const useStyles = makeStyles({
@@ -44,7 +44,8 @@ export type CostOutcome = { readonly cost: PostCost } | { readonly problem: stri
 /** The result card: a live headline, then (with a cost) the lines and sources. Always mounted, so the live region is. */
 export function CostResult({ pay, outcome }: { pay: PayData; outcome: CostOutcome }) {
   const styles = useStyles();
-  const cost = "cost" in outcome ? outcome.cost : null;
+  // Shown by the one rounding rule (each line to the penny, the total their sum), as wfp cost prints it.
+  const cost = "cost" in outcome ? { ...outcome.cost, ...roundedCostLines(outcome.cost) } : null;
   return (
     <section className={styles.card} aria-label="Post cost">
       <div role="status" aria-live="polite" aria-atomic="true">
