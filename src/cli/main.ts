@@ -102,16 +102,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`wfp: ${e.message}\n`);
+      io.err(`wfp: ${oneLine(e.message)}\n`);
       return 2;
     }
     if (e instanceof DomainError) {
-      io.err(`wfp: ${e.message}\n`);
+      io.err(`wfp: ${oneLine(e.message)}\n`);
       return 1;
     }
     if (e instanceof CatalogError) {
       const [first, ...rest] = e.issues;
-      io.err(`wfp: the catalog is not valid: ${first ? `${first.path}: ${first.message}` : "no details"}${rest.length > 0 ? ` (and ${rest.length} more)` : ""}\n`);
+      io.err(`wfp: the catalog is not valid: ${first ? oneLine(`${first.path}: ${first.message}`) : "no details"}${rest.length > 0 ? ` (and ${rest.length} more)` : ""}\n`);
       return 1;
     }
     // A bug, not the user's mistake: still one line (the stack only when asked for), exit 3.
@@ -120,6 +120,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 3;
   }
 }
+
+/** Errors are one line on stderr: a message that quotes a file's text (a JSON parse error) has its line breaks folded. */
+const oneLine = (message: string): string => message.replace(/\s*[\r\n]+\s*/g, " ");
 
 /**
  * `--wte -1` as `--wte=-1`: a value that starts with "-" and is a number belongs to the option before it (Node's

@@ -4,6 +4,7 @@ import { invalid } from "../domain";
 /** Excel's worksheet limits: an input that could not fit on a sheet is refused before any work is done. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLUMNS = 16_384;
+export const EXCEL_MAX_CELL_CHARACTERS = 32_767;
 
 /** One record of a CSV file with the file line it starts on (a quoted cell may span lines). */
 export interface CsvRecord {
@@ -69,6 +70,12 @@ export function parseCsv(text: string, source: string): CsvTable {
       }
       if (rows.length >= EXCEL_MAX_ROWS) {
         failure = invalid(`${source} has more than ${EXCEL_MAX_ROWS.toLocaleString("en-GB")} rows, more than a worksheet holds`);
+        parser.abort();
+        return;
+      }
+      const long = cells.findIndex((c) => c.length > EXCEL_MAX_CELL_CHARACTERS);
+      if (long >= 0) {
+        failure = invalid(`${source} line ${line}: cell ${long + 1} holds ${cells[long]!.length.toLocaleString("en-GB")} characters, more than an Excel cell holds (${EXCEL_MAX_CELL_CHARACTERS.toLocaleString("en-GB")})`);
         parser.abort();
         return;
       }

@@ -16,10 +16,11 @@ import { type CliIo, UsageError, printJson } from "../io";
 import { readForecastTeamFile } from "../../input";
 import { readInputBytes } from "../files";
 import { forecastWorkbookPlans } from "../../sheets/forecast/workbookPlans";
+import { xlsxOutput } from "../safeWrite";
 import { writeXlsx } from "../xlsx/writeWorkbook";
 
 export const forecastUsage =
-  "wfp forecast --team team.csv [--from 2026/27] [--years 3] [--award 2027/28=2.5,…] [--funded 2026/27=2.8,…] [--pension employer|full] [--levy] [--vacancy 0.03] [--proration monthly|calendar] [--out forecast.xlsx] [--json]";
+  "wfp forecast --team team.csv [--from 2026/27] [--years 3] [--award 2027/28=2.5,…] [--funded 2026/27=2.8,…] [--pension employer|full] [--levy] [--vacancy 0.03] [--proration monthly|calendar] [--out forecast.xlsx [--force]] [--json]";
 
 export const forecastOptions = {
   team: { type: "string" },
@@ -32,6 +33,7 @@ export const forecastOptions = {
   vacancy: { type: "string" },
   proration: { type: "string" },
   out: { type: "string" },
+  force: { type: "boolean" },
 } as const;
 
 export interface ForecastFlags {
@@ -45,6 +47,7 @@ export interface ForecastFlags {
   vacancy?: string;
   proration?: string;
   out?: string;
+  force?: boolean;
 }
 
 /** "2027/28=2.5,2028/29=2.5" → { "2027/28": 2.5, "2028/29": 2.5 } (percent). */
@@ -118,12 +121,13 @@ const money = (n: number): string => p(n).toLocaleString("en-GB", { minimumFract
 export async function forecastCommand(catalog: Catalog, args: readonly string[], flags: ForecastFlags, json: boolean, io: CliIo): Promise<void> {
   if (args.length > 0) throw new UsageError(`unexpected '${args[0]}'; usage: ${forecastUsage}`);
   if (!flags.team) throw new UsageError(`--team is required; usage: ${forecastUsage}`);
+  const output = flags.out === undefined ? null : xlsxOutput(flags, forecastUsage, [flags.team]);
   const settings = forecastSettings(flags);
   // Points are checked against the catalog's pay scale for the first year it has on or before the forecast's start.
   const catalogYears = catalog.pay.payScales.map((s) => s.year).sort();
   const posts = readTeam(catalog, flags.team, [...catalogYears].reverse().find((y) => y <= settings.fromYear) ?? catalogYears[0]!, io);
   const forecast = forecastPay(catalog.pay, posts, settings);
-  if (flags.out) await writeXlsx(forecastWorkbookPlans(catalog, posts, settings), flags.out);
+  if (output) await output.write((path) => writeXlsx(forecastWorkbookPlans(catalog, posts, settings), path));
   if (json) {
     printJson(io, forecastJson(forecast));
     return;
