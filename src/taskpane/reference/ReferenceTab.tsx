@@ -1,10 +1,14 @@
-/** The Reference tab: writes the JE and banding reference sheet (bands, factors, career levels as tables). */
+/**
+ * The Reference tab: writes the JE and banding reference sheet (bands, factors, career levels as tables), and
+ * checks this Excel against the add-in's own figures.
+ */
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import type { Catalog } from "../../catalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { CAREER_LEVELS_TABLE, JE_BANDS_TABLE, JE_FACTORS_TABLE, jeReferenceSheet } from "../../sheets/jeReference";
 import { InsertSheet } from "../writing/InsertSheet";
+import { SelfCheckSection } from "./SelfCheckSection";
 
 const useStyles = makeStyles({
   tab: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -36,6 +40,7 @@ export function ReferenceTab({ catalog, workbook }: { catalog: Catalog; workbook
         label="Insert JE and banding reference"
         job={{ what: "JE and banding reference", sheet: plan.name, makePlan: () => plan }}
       />
+      <SelfCheckSection catalog={catalog} workbook={workbook} />
     </div>
   );
 }
