@@ -82,7 +82,7 @@ describe("wfp matrix", () => {
     const result = await wfp("matrix", "--out", out, "--team", file("team.csv", TEAM));
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Wrote .*team\.xlsx: Role matrix of 4 roles; team skills of 4 people × \d+ competences \(\d+% covered; \d+ with no holder, \d+ single points of failure\)\.\n/);
-    expect(result.stdout).toContain("Note: Tay: 'Team Administrator' is not a role in the catalog; their competences are as the CSV gives them\n");
+    expect(result.stdout).toContain("Note: Tay ('Team Administrator'): a role not in the catalog; their competences are as the CSV gives them\n");
     expect(result.stdout).toContain("Note: not in the catalog, kept as the team's own competences: Drive the minibus\n");
     const workbook = await open(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["Role matrix", "Team skills", "Skill mix summary", "Training needs"]);
@@ -114,5 +114,19 @@ describe("wfp matrix", () => {
     expect((await wfp("matrix")).code).toBe(2);
     expect((await wfp("matrix", "--out", join(dir, "x.xlsx"), "--progression", "a")).code).toBe(2);
     expect((await wfp("matrix", "--out", join(dir, "x.xlsx"), "--team", join(dir, "missing.csv"))).stderr).toMatch(/cannot read .*missing\.csv: ENOENT/);
+  });
+
+  it("summarises a note about many people in one line, with --verbose for all", async () => {
+    const rows = ["Name,Role,Manage budgets", ...Array.from({ length: 40 }, (_, i) => `P${i},Role ${i},Competent`)];
+    const team = file("many.csv", rows.join("\n"));
+    const short = await wfp("matrix", "--out", join(dir, "many.xlsx"), "--team", team);
+    expect(short.code).toBe(0);
+    const notes = short.stdout.split("\n").filter((l) => l.startsWith("Note:"));
+    expect(notes).toEqual(["Note: P0 ('Role 0'); P1 ('Role 1'); P2 ('Role 2'); P3 ('Role 3'); P4 ('Role 4') and 35 more (--verbose lists them): roles not in the catalog; their competences are as the CSV gives them"]);
+    const all = await wfp("matrix", "--out", join(dir, "many-all.xlsx"), "--team", team, "--verbose");
+    const allNotes = all.stdout.split("\n").filter((l) => l.startsWith("Note:"));
+    expect(allNotes).toHaveLength(1);
+    expect(allNotes[0]).toContain("P39 ('Role 39')");
+    expect(allNotes[0]).not.toContain("more");
   });
 });

@@ -10,7 +10,7 @@ import { xlsxOutput } from "../safeWrite";
 import { checkRegisterFits } from "../xlsx/limits";
 import { writeXlsx } from "../xlsx/writeWorkbook";
 
-export const matrixUsage = "wfp matrix --out <file.xlsx> [--force] [--roles id,id,…] [--team team.csv] [--progression from-id,to-id]";
+export const matrixUsage = "wfp matrix --out <file.xlsx> [--force] [--roles id,id,…] [--team team.csv] [--progression from-id,to-id] [--verbose]";
 
 export const matrixOptions = {
   out: { type: "string" },
@@ -18,6 +18,7 @@ export const matrixOptions = {
   roles: { type: "string" },
   team: { type: "string" },
   progression: { type: "string" },
+  verbose: { type: "boolean" },
 } as const;
 
 export interface MatrixFlags {
@@ -26,6 +27,17 @@ export interface MatrixFlags {
   roles?: string;
   team?: string;
   progression?: string;
+  verbose?: boolean;
+}
+
+/** How many notes name one by one before the rest are counted ("and 1,250 more; --verbose lists them"). */
+const NOTES_SHOWN = 5;
+
+/** A list for a note: all of it when short or with --verbose, else the first few and a count of the rest. */
+export function summarised(items: readonly string[], verbose: boolean): string {
+  if (verbose || items.length <= NOTES_SHOWN) return items.join("; ");
+  const rest = items.length - NOTES_SHOWN;
+  return `${items.slice(0, NOTES_SHOWN).join("; ")} and ${rest.toLocaleString("en-GB")} more (--verbose lists them)`;
 }
 
 /** The roles named on the command line, or every Liaison and Diversion and RECONNECT role in the catalog. */
@@ -67,11 +79,14 @@ export async function matrixCommand(catalog: Catalog, args: readonly string[], f
       `team skills of ${team.length} ${team.length === 1 ? "person" : "people"} × ${rebuild.register.competences.length} competences ` +
         `(${percent(totals.fraction)}; ${totals.noHolder} with no holder, ${totals.singlePoint} single points of failure)`,
     );
-    for (const u of rebuild.unknownRoles) {
-      notes.push(`${u.name}: ${u.role === "" ? "no role given" : `'${u.role}' is not a role in the catalog`}; their competences are as the CSV gives them`);
+    const unknown = rebuild.unknownRoles.map((u) => `${u.name} (${u.role === "" ? "no role given" : `'${u.role}'`})`);
+    if (unknown.length > 0) {
+      notes.push(
+        `${summarised(unknown, flags.verbose === true)}: ${unknown.length === 1 ? "a role" : "roles"} not in the catalog; their competences are as the CSV gives them`,
+      );
     }
     const own = rebuild.register.competences.filter((c) => c.competence === null).map((c) => c.title);
-    if (own.length > 0) notes.push(`not in the catalog, kept as the team's own competences: ${own.join("; ")}`);
+    if (own.length > 0) notes.push(`not in the catalog, kept as the team's own competences: ${summarised(own, flags.verbose === true)}`);
   }
   if (progression) {
     const [from, to] = progression;
