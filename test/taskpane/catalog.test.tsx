@@ -177,6 +177,26 @@ describe("Catalog tab: a national job profile document, and a Word file", () => 
     expect(read.textContent).not.toContain("do not give the document’s range");
   });
 
+  it("chooses a file with a pane button, not the browser's unstyled one, and names the file chosen", async () => {
+    const { user } = renderApp();
+    const panel = await openTab(user, "Catalog");
+    const chooser = within(panel).getByLabelText("Or choose a file (.txt or .pdf)") as HTMLInputElement;
+    const clicked = vi.fn();
+    const onClick = (e: Event) => {
+      e.preventDefault();
+      clicked();
+    };
+    chooser.addEventListener("click", onClick);
+    const buttons = within(panel).getAllByRole("button", { name: "Choose a file…" });
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(chooser.tabIndex).toBe(-1);
+    await user.click(buttons.find((b) => b.closest("section")?.contains(chooser))!);
+    expect(clicked).toHaveBeenCalledTimes(1);
+    chooser.removeEventListener("click", onClick);
+    await user.upload(chooser, new File([readSeed(SEED_FILES["reconnect-peer-support-worker"])], "peer.txt", { type: "text/plain" }));
+    expect(within(chooser.parentElement!).getByText("peer.txt")).toBeTruthy();
+  });
+
   it("says a Word file is not supported and to save it as PDF or text", async () => {
     const { user } = renderApp();
     const panel = await openTab(user, "Catalog");

@@ -1,5 +1,5 @@
 /** The small labelled fields the Costing tab uses more than once: year, band, point, HCAS zone, pension basis. */
-import { Field, Select, makeStyles } from "@fluentui/react-components";
+import { Field, Select, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { type Ref, useEffect } from "react";
 import { BANDS, PAY_POINTS, type PayData, type PayPointName, type PensionBasis, type HcasZone, onCostsFor, payScaleFor } from "../../domain";
 import { PENSION_CHOICES, ZONE_CHOICES, formatRate, yearChoices } from "./costingText";
@@ -9,6 +9,8 @@ export const useFieldStyles = makeStyles({
   pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: "8px", rowGap: "8px", alignItems: "start" },
   field: { minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
   control: { minWidth: 0, maxWidth: "100%" },
+  // A whole row of the pair grid: "2026/27 (indicative)" is cut short in half of a 320–350 px pane.
+  wide: { gridColumn: "1 / -1" },
 });
 
 interface ChoiceProps<T> {
@@ -31,13 +33,14 @@ function Choice<T extends string>({
   selectRef,
   hint,
   disabled,
-}: ChoiceProps<T> & { label: string; options: readonly { value: T; label: string }[] }) {
+  wide = false,
+}: ChoiceProps<T> & { label: string; options: readonly { value: T; label: string }[]; wide?: boolean }) {
   const styles = useFieldStyles();
   return (
     <Field
       label={label}
       hint={hint}
-      className={styles.field}
+      className={wide ? mergeClasses(styles.field, styles.wide) : styles.field}
       validationState={validationMessage ? "error" : "none"}
       validationMessage={validationMessage}
     >
@@ -55,7 +58,7 @@ function Choice<T extends string>({
 /** The catalog's pay years; an indicative year says so in its name. */
 export function YearField({ pay, ...props }: ChoiceProps<string> & { pay: PayData }) {
   const options = yearChoices(pay).map((y) => ({ value: y.year, label: y.label }));
-  return <Choice label="Year" options={options} {...props} />;
+  return <Choice label="Year" options={options} wide {...props} />;
 }
 
 /** Bands 2 to 9; band 1 (closed to new entrants, paid at band 2) only where asked for. */

@@ -11,7 +11,6 @@ import type { WorkbookAdapter } from "../../excel/adapter";
 import { useWorkbookCatalog } from "../catalog/useWorkbookCatalog";
 import { lazyPart } from "../app/lazyPart";
 import { whenIdle } from "../app/lazyTabs";
-import { NationalProfileDetails } from "./NationalProfileDetails";
 import { findNationalProfiles } from "./nationalProfileSearch";
 import { RoleFilters } from "./RoleFilters";
 import { RoleList } from "./RoleList";
@@ -21,6 +20,12 @@ import { NO_FILTER, type RoleFilter, findRoles } from "./roleSearch";
 const RoleDetails = lazyPart(
   () => import(/* webpackChunkName: "role-details" */ "./RoleDetails").then((m) => m.RoleDetails),
   "Loading the role…",
+);
+
+// A national profile's details too, in the same chunk.
+const NationalProfileDetails = lazyPart(
+  () => import(/* webpackChunkName: "role-details" */ "./NationalProfileDetails").then((m) => m.NationalProfileDetails),
+  "Loading the profile…",
 );
 
 const useStyles = makeStyles({
