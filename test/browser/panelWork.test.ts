@@ -106,7 +106,7 @@ describe("panel work at 350 px in chromium", () => {
     const coverage = panel.getByRole("region", { name: "Team coverage" });
     await expect.poll(() => coverage.textContent()).toContain(`${team.competent} of ${team.needed} needed competences held`);
     expect(await panel.getByRole("heading", { name: /^Gaps: no holder/ }).textContent()).toBe(`Gaps: no holder (${cover.filter((c) => c.risk === "No holder").length})`);
-    expect(await panel.getByRole("heading", { name: /^Single points of failure/ }).textContent()).toBe("Single points of failure (1)");
+    expect(await panel.getByRole("heading", { name: /^Single points of failure \(/ }).textContent()).toBe("Single points of failure (1)");
     expect(await panel.getByRole("list", { name: "Single points of failure" }).textContent()).toBe(`${title} — only Ana`);
     expect(team.singlePoint).toBe(1);
     expect(found.errors).toEqual([]);
