@@ -118,6 +118,9 @@ installMissing();
 
 const env = { ...process.env };
 for (const r of REQUIREMENTS) env[r.env] = locate(r);
+// A whole run (no file filter: every argument an option) starts the one production build at once, beside the tests.
+const args = process.argv.slice(2);
+if (!args.some((a) => !a.startsWith("-"))) env.WFP_EAGER_BUILD = "1";
 // vitest's own bin (its package exports do not name it).
 const vitest = path.join(ROOT, "node_modules", "vitest", "vitest.mjs");
-process.exit(run(process.execPath, [vitest, "run", ...process.argv.slice(2)], { cwd: ROOT, env }));
+process.exit(run(process.execPath, [vitest, "run", ...args], { cwd: ROOT, env }));
