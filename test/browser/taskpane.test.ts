@@ -33,6 +33,9 @@ describe("task pane in chromium", () => {
       expect(await isFocused(locator)).toBe(true);
     };
     await tabTo(page.getByRole("tab", { name: "Roles" }));
+    // The tabs the row has no room for are under "More", next in the Tab order.
+    const more = page.getByRole("button", { name: /more tabs/ });
+    if (await more.isVisible()) await tabTo(more);
     await tabTo(page.getByRole("searchbox", { name: "Search role or competence" }));
     await page.keyboard.type("peer support");
     await expect.poll(() => page.getByRole("radio").count()).toBe(1);
@@ -79,13 +82,15 @@ describe("task pane in chromium", () => {
   it("scores a JE evaluation live and logs it", async () => {
     const { page, found } = await open("?workbook=memory");
     const calculator = page.getByRole("tab", { name: "JE calculator" });
-    await waitVisible(calculator);
-    // Arrow keys move along the tabs (Roles, Costing, Skill mix, JE calculator…); Enter opens one.
-    await page.keyboard.press("Tab");
-    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
-    expect(await isFocused(calculator)).toBe(true);
-    await page.keyboard.press("Enter");
-    expect(await calculator.getAttribute("aria-selected")).toBe("true");
+    await waitVisible(page.getByRole("tab", { name: "Roles" }));
+    // In the row, or under "More" when the row has no room for it.
+    if (await calculator.isVisible()) await calculator.click();
+    else {
+      await page.getByRole("button", { name: /more tabs/ }).click();
+      await page.getByRole("list", { name: "More tabs" }).getByRole("button", { name: "JE calculator" }).click();
+    }
+    await expect.poll(() => calculator.getAttribute("aria-selected")).toBe("true");
+    await calculator.focus();
 
     // Past "Start from a national profile" to the post's name.
     await page.keyboard.press("Tab");
@@ -106,7 +111,7 @@ describe("task pane in chromium", () => {
     expect(last!.y).toBeGreaterThanOrEqual(card!.y + card!.height);
 
     await page.getByRole("button", { name: "Add to JE log" }).click();
-    await waitVisible(page.getByText("Created sheet “JE log”"), 10_000);
+    await waitVisible(page.getByText("Created sheet “JE log”").first(), 20_000);
     const log = await page.evaluate(() => window.wfpWorkbook!.readTable("JE_Log"));
     expect(log?.rows).toHaveLength(1);
     expect(log!.rows[0]!.slice(1, 2)).toEqual(["L&D Team Leader"]);
