@@ -92,10 +92,7 @@ describe("task pane in chromium", () => {
     await expect.poll(() => calculator.getAttribute("aria-selected")).toBe("true");
     await calculator.focus();
 
-    // Past "Start from a national profile" to the post's name.
-    await page.keyboard.press("Tab");
-    await page.keyboard.press("Tab");
-    await page.keyboard.type("L&D Team Leader");
+    await page.getByRole("textbox", { name: /Post name/ }).fill("L&D Team Leader");
     const selects = page.getByRole("textbox", { name: /^\d+\. / });
     expect(await selects.count()).toBe(16);
     for (let i = 0; i < 16; i++) await selects.nth(i).fill(String(LEVELS_8A[i]));
