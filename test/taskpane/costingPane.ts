@@ -1,0 +1,47 @@
+// What the Costing tab's tests share: opening a part of the tab, its fields, adding a post, reading a table back.
+import { screen, within } from "@testing-library/react";
+import { newWorkbook, renderApp } from "./renderApp";
+
+export type User = ReturnType<typeof renderApp>["user"];
+export type Workbook = ReturnType<typeof newWorkbook>;
+
+export async function openPart(user: User, part: "Post cost" | "Plan" | "Compare" | "Pay tables") {
+  await user.click(screen.getByRole("tab", { name: "Costing" }));
+  await user.click(screen.getByRole("tab", { name: part }));
+  return screen.getByRole("tabpanel", { name: part });
+}
+
+export const combo = (panel: HTMLElement, name: string) => within(panel).getByRole("combobox", { name });
+export const box = (panel: HTMLElement, name: string) => within(panel).getByRole("textbox", { name });
+
+/** The message under a field: what aria-describedby points at. */
+export function describedBy(control: HTMLElement): string {
+  return (control.getAttribute("aria-describedby") ?? "")
+    .split(/\s+/)
+    .map((id) => document.getElementById(id)?.textContent ?? "")
+    .join(" ");
+}
+
+export async function rows(workbook: Workbook, table = "Staffing_Plan") {
+  const t = (await workbook.readTable(table))!;
+  return t.rows.map((r) => Object.fromEntries(t.headers.map((h, i) => [h, r[i]])));
+}
+
+export async function addPost(user: User, panel: HTMLElement, post: { name: string; role?: string; band?: string; point?: string; wte?: string; zone?: string; status?: string }) {
+  await user.type(box(panel, "Post name"), post.name);
+  if (post.role) {
+    const role = combo(panel, "Role");
+    await user.clear(role);
+    await user.type(role, post.role);
+    await user.keyboard("{Escape}");
+  }
+  if (post.band) await user.selectOptions(combo(panel, "Band"), post.band);
+  if (post.point) await user.selectOptions(combo(panel, "Pay point"), post.point);
+  if (post.wte !== undefined) {
+    await user.clear(box(panel, "WTE"));
+    await user.type(box(panel, "WTE"), post.wte);
+  }
+  if (post.zone) await user.selectOptions(combo(panel, "HCAS zone"), post.zone);
+  if (post.status) await user.selectOptions(combo(panel, "Status"), post.status);
+  await user.click(within(panel).getByRole("button", { name: "Add post" }));
+}
