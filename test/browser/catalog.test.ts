@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, screenshot, taskPaneInChromium } from "../support/browser";
+import { ROOT, openTab, screenshot, taskPaneInChromium } from "../support/browser";
 import { textToPdf } from "../support/pdfWriter";
 import { SEED_FILES, readSeed } from "../support/seeds";
 
@@ -23,8 +23,7 @@ describe("Catalog tab in chromium", () => {
           if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
         }),
     });
-    await page.getByRole("tab", { name: "Catalog" }).click();
-    const panel = page.getByRole("tabpanel", { name: "Catalog" });
+    const panel = await openTab(page, "Catalog");
     await panel.getByText("This workbook has no Catalog sheet yet").waitFor();
     const before = scripts.length;
 
@@ -44,12 +43,12 @@ describe("Catalog tab in chromium", () => {
     const rows = await page.evaluate(async () => (await window.wfpWorkbook!.readTable("Catalog_Roles"))!.rows.map((r) => [r[0], r[1]]));
     expect(rows).toEqual([["court-service-manager", "Court Service Manager"]]);
 
-    await page.getByRole("tab", { name: "Roles" }).click();
+    await openTab(page, "Roles");
     const role = page.getByRole("radio", { name: /Court Service Manager/ });
     await role.waitFor();
     expect(await page.getByText("From this workbook's Catalog sheet").isVisible()).toBe(true);
 
-    await page.getByRole("tab", { name: "Catalog" }).click();
+    await openTab(page, "Catalog");
     await screenshot(page, SCREENSHOT);
     expect(found.errors).toEqual([]);
     expect(session.offsiteRequests).toEqual([]);

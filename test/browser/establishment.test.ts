@@ -7,7 +7,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { ROOT, screenshot as screenshotTo, taskPaneInChromium, waitVisible } from "../support/browser";
+import { ROOT, openTab, screenshot as screenshotTo, taskPaneInChromium, waitVisible } from "../support/browser";
 import { FUNDED_HEADERS, SMALL_FUNDED, SMALL_STAFF, STAFF_HEADERS, csvOf } from "../support/establishmentCase";
 
 const SHOTS = path.join(ROOT, "test-results");
@@ -18,10 +18,7 @@ describe("Establishment tab in chromium", () => {
 
   it("builds the establishment sheets from pasted positions and an ESR extract, then refreshes them", async () => {
     const { session, page, found } = await pane.open("?workbook=memory");
-    const tab = page.getByRole("tab", { name: "Establishment" });
-    await waitVisible(tab);
-    await tab.click();
-    const panel = page.getByRole("tabpanel", { name: "Establishment" });
+    const panel = await openTab(page, "Establishment");
     await panel.getByRole("textbox", { name: "Positions" }).fill(csvOf(FUNDED_HEADERS, SMALL_FUNDED));
     await panel.getByRole("textbox", { name: "ESR extract" }).fill(csvOf(STAFF_HEADERS, SMALL_STAFF));
     const mapping = panel.getByRole("list", { name: "ESR extract: columns read" });

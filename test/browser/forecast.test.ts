@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
 import { forecastPay } from "../../src/domain";
-import { ROOT, screenshot, taskPaneInChromium, waitVisible } from "../support/browser";
+import { ROOT, openTab, screenshot, taskPaneInChromium, waitVisible } from "../support/browser";
 
 const pane = taskPaneInChromium();
 const catalog = defaultCatalog();
@@ -33,13 +33,7 @@ describe("Forecast tab in chromium", () => {
     await waitVisible(plan.getByText("Staffing plan built"), 20_000);
 
     // The tab row shows the tabs that fit and puts the rest under "More".
-    const forecastTab = page.getByRole("tab", { name: "Forecast" });
-    if (await forecastTab.isVisible()) await forecastTab.click();
-    else {
-      await page.getByRole("button", { name: /more tabs/ }).click();
-      await page.getByRole("menuitem", { name: "Forecast" }).click();
-    }
-    const panel = page.getByRole("tabpanel", { name: "Forecast" });
+    const panel = await openTab(page, "Forecast");
     await panel.getByRole("combobox", { name: "First year" }).selectOption("2026/27");
     await panel.getByRole("combobox", { name: "Years" }).selectOption("2");
     await panel.getByRole("textbox", { name: "Award 2027/28" }).fill("2.5");
@@ -54,7 +48,7 @@ describe("Forecast tab in chromium", () => {
         return { sheets: wb.sheetNames(), headers: t.headers, rows: t.rows.map((r) => r.slice(0, 11)), address: t.address };
       });
     const built = await read();
-    expect(built.sheets).toEqual(["Sheet1", "Staffing plan", "Plan summary", "Pay scales", "On-costs", "Forecast rates", "Forecast", "Forecast summary"]);
+    expect(built.sheets).toEqual(["Sheet1", "Pay scales", "On-costs", "Staffing plan", "Plan summary", "Forecast rates", "Forecast", "Forecast summary"]);
     expect(built.rows.map((r) => [r[0], r[3], r[5]])).toEqual([["Practitioner 1", 6, 1], ["Peer worker", 4, 0.6]]);
     expect(built.headers).toContain("Mar 2028");
 

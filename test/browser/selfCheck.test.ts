@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, screenshot, taskPaneInChromium } from "../support/browser";
+import { ROOT, openTab, screenshot, taskPaneInChromium } from "../support/browser";
 
 const SCREENSHOT = path.join(ROOT, "test-results/self-check.png");
 
@@ -14,8 +14,7 @@ const pane = taskPaneInChromium();
 describe("Check this Excel in chromium", () => {
   it("runs on the demo workbook, says which checks need Excel, and leaves only the user's sheets", async () => {
     const { session, page, found } = await pane.open("?workbook=memory");
-    await page.getByRole("tab", { name: "Reference" }).click();
-    const panel = page.getByRole("tabpanel", { name: "Reference" });
+    const panel = await openTab(page, "Reference");
     const sheetsBefore = await page.evaluate(() => window.wfpWorkbook!.sheetNames());
     await panel.getByRole("button", { name: "Check this Excel" }).click();
     const checks = panel.getByRole("list", { name: "Checks" });

@@ -3,7 +3,7 @@
  * write Excel refuses is refused here, through the store and through Office.js calls on the fake alike; and the
  * planner's order is the one that passes.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MemoryWorkbook, StoreError, WorkbookStore, applyOp } from "../../src/excel/memoryWorkbook";
 import { OfficeWorkbookAdapter } from "../../src/excel/officeAdapter";
 import { formulaReferences, parseStructuredReference } from "../../src/excel/strict/formulaReferences";

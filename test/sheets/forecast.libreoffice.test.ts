@@ -9,7 +9,7 @@ import { type ForecastSettings, forecastBy, forecastPay, horizonYears, monthsOfY
 import { FORECAST_HEADER_ROW, forecastWorkbookPlans, monthHeader, totalHeader } from "../../src/sheets/forecast";
 import { wfp } from "../support/cli";
 import { sampleForecastPosts } from "../support/forecastPosts";
-import { recalculateWithLibreOffice, resultOf } from "../support/libreoffice";
+import { recalculateWithLibreOffice, recalculatedTableAt } from "../support/libreoffice";
 
 /**
  * The Forecast sheet is proved, not trusted: written to .xlsx with its native formulas, recalculated by
@@ -29,19 +29,6 @@ const settings: ForecastSettings = {
 };
 const posts = sampleForecastPosts(200, roles);
 const domain = forecastPay(catalog.pay, posts, settings);
-
-function table(workbook: ExcelJS.Workbook, sheetName: string, headerRow: number): { headers: string[]; rows: unknown[][] } {
-  const sheet = workbook.getWorksheet(sheetName)!;
-  const headers: string[] = [];
-  for (let c = 1; sheet.getRow(headerRow).getCell(c).value !== null; c++) headers.push(String(sheet.getRow(headerRow).getCell(c).value));
-  const rows: unknown[][] = [];
-  for (let n = headerRow + 1; n <= sheet.rowCount; n++) {
-    const row = sheet.getRow(n);
-    if (row.getCell(1).value === "Total" || row.getCell(1).value === null) break;
-    rows.push(headers.map((_, c) => resultOf(row.getCell(c + 1))));
-  }
-  return { headers, rows };
-}
 
 function headerRowOf(workbook: ExcelJS.Workbook, sheetName: string, firstHeader: string, after = 0): number {
   let found = 0;
@@ -65,7 +52,7 @@ describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
   }, 240_000);
 
   it("equals the domain for every post-year and every month cell, within a penny", () => {
-    const { headers, rows } = table(workbook, "Forecast", FORECAST_HEADER_ROW);
+    const { headers, rows } = recalculatedTableAt(workbook, "Forecast", FORECAST_HEADER_ROW);
     expect(rows).toHaveLength(200);
     const col = (h: string) => headers.indexOf(h);
     expect(rows.map((r) => r[col("Check")])).toEqual(posts.map(() => "OK"));
@@ -78,7 +65,7 @@ describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
   });
 
   it("summarises each year, month, cost centre (literally), band and role as the domain does", () => {
-    const byYear = table(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Year"));
+    const byYear = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Year"));
     expect(byYear.rows.map((r) => r[0])).toEqual(domain.years.map((y) => y.year));
     domain.years.forEach((y, i) => {
       const r = byYear.rows[i]!;
@@ -90,10 +77,10 @@ describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
       expectPenny(r[6], y.vacancy, `vacancy ${y.year}`);
       expectPenny(r[7], y.budget, `budget ${y.year}`);
     });
-    const byMonth = table(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Month"));
+    const byMonth = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Month"));
     expect(byMonth.rows).toHaveLength(36);
     domain.months.forEach((m, i) => expectPenny(byMonth.rows[i]![5], m.total, `month ${m.month}`));
-    const centres = table(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Cost centre"));
+    const centres = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Cost centre"));
     const expected = forecastBy(domain, "costCentre");
     expect(centres.rows.map((r) => r[0])).toEqual(["CC1", "CC*", "=CC1", "cc1", "CC2?"]);
     for (const r of centres.rows) {
@@ -102,7 +89,7 @@ describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
         expectPenny(r[1 + i], group.total, `cost centre ${String(r[0])} ${y.year}`);
       });
     }
-    const bands = table(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Band"));
+    const bands = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Band"));
     const byBand = forecastBy(domain, "band");
     for (const r of bands.rows) {
       domain.years.forEach((y, i) => expectPenny(r[1 + i], byBand.find((g) => g.key === String(r[0]) && g.year === y.year)?.total ?? 0, `band ${String(r[0])} ${y.year}`));
@@ -111,7 +98,7 @@ describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
 
   it("extends the Pay scales with assumed years, each point the year before × (1 + award) to the pound", () => {
     const header = headerRowOf(workbook, "Pay scales", "Nation");
-    const { rows } = table(workbook, "Pay scales", header);
+    const { rows } = recalculatedTableAt(workbook, "Pay scales", header);
     const scale2028 = domain.scales[2]!;
     const assumed = rows.filter((r) => r[1] === "2028/29");
     expect(assumed.length).toBeGreaterThan(20);

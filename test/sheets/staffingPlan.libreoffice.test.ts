@@ -8,7 +8,7 @@ import { writeXlsx } from "../../src/cli/xlsx/writeWorkbook";
 import { type PlanParameters, type PlannedPost, costPlan, planByBand, postCost } from "../../src/domain";
 import { planWorkbookPlans } from "../../src/cli/commands/plan";
 import { PLAN_COMPUTED_HEADERS, PLAN_INPUT_HEADERS } from "../../src/sheets/staffingPlan";
-import { recalculateWithLibreOffice, resultOf } from "../support/libreoffice";
+import { recalculateWithLibreOffice, recalculatedTable, resultOf } from "../support/libreoffice";
 import { samplePosts } from "../support/posts";
 
 /**
@@ -23,23 +23,6 @@ async function recalculatedPlan(posts: PlannedPost[], parameters: PlanParameters
   // Exactly the sheets `wfp plan` writes.
   await writeXlsx(planWorkbookPlans(catalog, posts, parameters), path);
   return recalculateWithLibreOffice(path);
-}
-
-function tableRows(workbook: ExcelJS.Workbook, sheetName: string, firstHeader: string): { headers: string[]; rows: unknown[][] } {
-  const sheet = workbook.getWorksheet(sheetName)!;
-  let headerRow = 0;
-  sheet.eachRow((row, n) => {
-    if (headerRow === 0 && row.getCell(1).value === firstHeader) headerRow = n;
-  });
-  const headers: string[] = [];
-  for (let c = 1; sheet.getRow(headerRow).getCell(c).value !== null; c++) headers.push(String(sheet.getRow(headerRow).getCell(c).value));
-  const rows: unknown[][] = [];
-  for (let n = headerRow + 1; n <= sheet.rowCount; n++) {
-    const row = sheet.getRow(n);
-    if (row.getCell(1).value === "Total" || row.getCell(1).value === null) break;
-    rows.push(headers.map((_, c) => resultOf(row.getCell(c + 1))));
-  }
-  return { headers, rows };
 }
 
 /** Equal to the penny: within half a penny, so a value on a half-penny boundary is not failed by float noise. */
@@ -59,7 +42,7 @@ describe.each([
   }, 180_000);
 
   it("matches postCost on every computed cell, to the penny", () => {
-    const { headers, rows } = tableRows(workbook, "Staffing plan", "Post");
+    const { headers, rows } = recalculatedTable(workbook, "Staffing plan", "Post");
     expect(headers).toEqual([...PLAN_INPUT_HEADERS, ...PLAN_COMPUTED_HEADERS]);
     expect(rows).toHaveLength(200);
     const col = (h: string) => headers.indexOf(h);
@@ -81,7 +64,7 @@ describe.each([
 
   it("summarises by band and totals the budget as the domain does", () => {
     const costing = costPlan(catalog.pay, posts, parameters);
-    const { rows } = tableRows(workbook, "Plan summary", "Band");
+    const { rows } = recalculatedTable(workbook, "Plan summary", "Band");
     const byBand = new Map(planByBand(costing).map((r) => [r.key, r]));
     for (const row of rows) {
       const expected = byBand.get(String(row[0]) as never);
@@ -123,7 +106,7 @@ describe("comparing two scenarios, recalculated by LibreOffice", () => {
     const byBand = (posts: PlannedPost[]) => new Map(planByBand(costPlan(catalog.pay, posts, parameters)).map((r) => [r.key as string, r]));
     const inA = byBand(a);
     const inB = byBand(b);
-    const { headers, rows } = tableRows(workbook, "Compare scenarios", "Band");
+    const { headers, rows } = recalculatedTable(workbook, "Compare scenarios", "Band");
     expect(headers).toEqual(["Band", "WTE A", "WTE B", "WTE change", "Cost A", "Cost B", "Cost change"]);
     expect(rows).toHaveLength(11);
     for (const row of rows) {

@@ -205,3 +205,19 @@ export async function screenshot(page: Page, file: string): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file, fullPage: true });
 }
+
+/**
+ * Opens a top tab by name: from the tab row, or from the "More" list when the row at this width has no room for it
+ * (src/taskpane/app/TabRow.tsx). Returns the tab's panel.
+ */
+export async function openTab(page: Page, name: string): Promise<Locator> {
+  const tab = page.getByRole("tab", { name, exact: true });
+  await waitVisible(page.getByRole("tab", { name: "Roles", exact: true }));
+  if (await tab.isVisible()) await tab.click();
+  else {
+    await page.getByRole("button", { name: /more tabs/ }).click();
+    await page.getByRole("list", { name: "More tabs" }).getByRole("button", { name, exact: true }).click();
+  }
+  await expect.poll(() => tab.getAttribute("aria-selected")).toBe("true");
+  return page.getByRole("tabpanel", { name, exact: true });
+}

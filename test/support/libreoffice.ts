@@ -95,6 +95,12 @@ export function recalculatedTable(workbook: ExcelJS.Workbook, sheetName: string,
   sheet.eachRow((row, n) => {
     if (headerRow === 0 && row.getCell(1).value === firstHeader) headerRow = n;
   });
+  return recalculatedTableAt(workbook, sheetName, headerRow);
+}
+
+/** The same, for the table whose header row is row `headerRow` of the sheet. */
+export function recalculatedTableAt(workbook: ExcelJS.Workbook, sheetName: string, headerRow: number): { headers: string[]; rows: unknown[][] } {
+  const sheet = workbook.getWorksheet(sheetName)!;
   const headers: string[] = [];
   for (let c = 1; sheet.getRow(headerRow).getCell(c).value !== null; c++) headers.push(String(sheet.getRow(headerRow).getCell(c).value));
   const rows: unknown[][] = [];

@@ -10,7 +10,7 @@ import { columnLetter, parseRange } from "../../src/sheets/plan";
 import { addRolesToWorkbookCatalog, exportWorkbookCatalogJson, readWorkbookCatalog } from "../../src/workbook/catalog";
 import { textToPdf } from "../support/pdfWriter";
 import { NATIONAL_PROFILES_FILE, SEED_FILES, readSeed } from "../support/seeds";
-import { catalog, newWorkbook, renderApp } from "./renderApp";
+import { catalog, newWorkbook, openTopTab, renderApp } from "./renderApp";
 
 type User = ReturnType<typeof renderApp>["user"];
 
@@ -24,10 +24,6 @@ function profileText(): { text: string; widgetsLine: number } {
   return { text: lines.join("\n"), widgetsLine: at + 1 };
 }
 
-async function openTab(user: User, name: string) {
-  await user.click(screen.getByRole("tab", { name }));
-  return screen.getByRole("tabpanel", { name });
-}
 
 async function setInput(user: User, field: HTMLElement, value: string) {
   await user.clear(field);
@@ -65,7 +61,7 @@ describe("Catalog tab: importing a role profile", () => {
   it("reads pasted text, shows the role and each problem with its line, adds it; it shows as the workbook's in both tabs", async () => {
     const { user, workbook } = renderApp();
     const wb = workbook as MemoryWorkbook;
-    const panel = await openTab(user, "Catalog");
+    const panel = await openTopTab(user, "Catalog");
     const { text, widgetsLine } = profileText();
     await user.click(within(panel).getByRole("textbox", { name: "Role profile text" }));
     await user.paste(text);
@@ -99,7 +95,7 @@ describe("Catalog tab: importing a role profile", () => {
     // Read back at once: listed as the workbook's, and the Roles tab has it too.
     const fromWorkbook = await within(panel).findByRole("list", { name: "From this workbook (1)" });
     expect(fromWorkbook.textContent).toContain("Cafe Peer Worker · cafe-peer-worker · level 3");
-    const roles = await openTab(user, "Roles");
+    const roles = await openTopTab(user, "Roles");
     expect(within(roles).getByRole("heading", { name: "Roles (5 of 5)" })).toBeTruthy();
     const radio = within(roles).getByRole("radio", { name: /Cafe Peer Worker/ });
     expect(radio.closest(".fui-Radio")?.textContent).toContain("From this workbook's Catalog sheet");
@@ -107,7 +103,7 @@ describe("Catalog tab: importing a role profile", () => {
     expect(within(roles).getByRole("heading", { name: "Cafe Peer Worker" })).toBeTruthy();
 
     // Read again, the same id is the workbook's now: adding replaces it, and says so first.
-    await openTab(user, "Catalog");
+    await openTopTab(user, "Catalog");
     await user.click(within(panel).getByRole("button", { name: "Read the profile" }));
     await setInput(user, within(panel).getByRole("textbox", { name: "Role id" }), "cafe-peer-worker");
     await setInput(user, within(panel).getByRole("textbox", { name: "Title" }), "Cafe Peer Worker (nights)");
@@ -119,7 +115,7 @@ describe("Catalog tab: importing a role profile", () => {
 
   it("writes a title that looks like a formula as text", async () => {
     const { user, workbook } = renderApp();
-    const panel = await openTab(user, "Catalog");
+    const panel = await openTopTab(user, "Catalog");
     await user.click(within(panel).getByRole("textbox", { name: "Role profile text" }));
     await user.paste(readSeed(SEED_FILES["reconnect-peer-support-worker"]));
     await user.click(within(panel).getByRole("button", { name: "Read the profile" }));
@@ -135,7 +131,7 @@ describe("Catalog tab: importing a role profile", () => {
 
   it("reads a PDF (pdf.js, loaded when needed) and a .txt into the text box", async () => {
     const { user } = renderApp();
-    const panel = await openTab(user, "Catalog");
+    const panel = await openTopTab(user, "Catalog");
     const chooser = within(panel).getByLabelText("Or choose a file (.txt or .pdf)");
     const seed = readSeed(SEED_FILES["reconnect-service-manager"]);
     const pdf = new File([new Uint8Array(textToPdf(seed))], "service-manager.pdf", { type: "application/pdf" });
@@ -153,7 +149,7 @@ describe("Catalog tab: importing a role profile", () => {
 
   it("says so when the text is no role profile", async () => {
     const { user } = renderApp();
-    const panel = await openTab(user, "Catalog");
+    const panel = await openTopTab(user, "Catalog");
     await user.type(within(panel).getByRole("textbox", { name: "Role profile text" }), "Minutes of the team meeting");
     await user.click(within(panel).getByRole("button", { name: "Read the profile" }));
     expect(panel.textContent).toContain("Not a role profile");
@@ -165,7 +161,7 @@ describe("Catalog tab: importing a role profile", () => {
 describe("Catalog tab: a national job profile document, and a Word file", () => {
   it("reads a national job profile document as wfp import does: each profile scored from its levels", async () => {
     const { user } = renderApp();
-    const panel = await openTab(user, "Catalog");
+    const panel = await openTopTab(user, "Catalog");
     const chooser = within(panel).getByLabelText("Or choose a file (.txt or .pdf)");
     await user.upload(chooser, new File([readSeed(NATIONAL_PROFILES_FILE)], "national-profiles.txt", { type: "text/plain" }));
     const read = await within(panel).findByRole("region", { name: "National job profiles as read" });
@@ -179,7 +175,7 @@ describe("Catalog tab: a national job profile document, and a Word file", () => 
 
   it("chooses a file with a pane button, not the browser's unstyled one, and names the file chosen", async () => {
     const { user } = renderApp();
-    const panel = await openTab(user, "Catalog");
+    const panel = await openTopTab(user, "Catalog");
     const chooser = within(panel).getByLabelText("Or choose a file (.txt or .pdf)") as HTMLInputElement;
     const clicked = vi.fn();
     const onClick = (e: Event) => {
@@ -199,7 +195,7 @@ describe("Catalog tab: a national job profile document, and a Word file", () => 
 
   it("says a Word file is not supported and to save it as PDF or text", async () => {
     const { user } = renderApp();
-    const panel = await openTab(user, "Catalog");
+    const panel = await openTopTab(user, "Catalog");
     const chooser = within(panel).getByLabelText("Or choose a file (.txt or .pdf)");
     // A .docx is a zip: "PK\x03\x04" and then the parts.
     const docx = new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00])], "profile.docx", {
@@ -226,7 +222,7 @@ describe("Catalog tab: a workbook with a Catalog sheet", () => {
     await user.click(manager);
     expect(within(roles).getByRole("region", { name: "Locality-specific competences" }).textContent).toContain("Locality-specific competences (1)");
 
-    const panel = await openTab(user, "Catalog");
+    const panel = await openTopTab(user, "Catalog");
     expect(panel.textContent).toContain(`Read from the sheet “${CATALOG_SHEET}”.`);
     const badRow = parseRange(workbook.getTable(CATALOG_ROLES_TABLE)!.address).bottom;
     const problems = within(panel).getByRole("list", { name: "Catalog sheet problems" });
@@ -239,7 +235,7 @@ describe("Catalog tab: a workbook with a Catalog sheet", () => {
   it("follows the sheet: an edit shows when the pane gets focus back, or when asked to read again", async () => {
     const workbook = await colleaguesWorkbook();
     const { user } = renderApp(workbook);
-    const panel = await openTab(user, "Catalog");
+    const panel = await openTopTab(user, "Catalog");
     await within(panel).findByRole("list", { name: "Catalog sheet problems" });
 
     // The user fixes the level in Excel and comes back to the pane.
@@ -258,7 +254,7 @@ describe("Catalog tab: a workbook with a Catalog sheet", () => {
 
   it("makes an empty, documented Catalog sheet for a user who wants to type into it", async () => {
     const { user, workbook } = renderApp();
-    const panel = await openTab(user, "Catalog");
+    const panel = await openTopTab(user, "Catalog");
     await user.click(await within(panel).findByRole("button", { name: "Make an empty Catalog sheet" }));
     await within(panel).findByText(`Created sheet “${CATALOG_SHEET}”`);
     expect((workbook as MemoryWorkbook).getTable(CATALOG_ROLES_TABLE)).not.toBeNull();
@@ -280,7 +276,7 @@ describe("Catalog tab: JSON", () => {
       expect(this.download).toBe("workbook-catalog.json");
     });
     const first = renderApp(workbook);
-    const panel = await openTab(first.user, "Catalog");
+    const panel = await openTopTab(first.user, "Catalog");
     await within(panel).findByRole("list", { name: "From this workbook (1)" });
     await first.user.click(within(panel).getByRole("button", { name: "Export as JSON" }));
     await within(panel).findByText(/Saved workbook-catalog\.json with 2 roles\./);
@@ -292,7 +288,7 @@ describe("Catalog tab: JSON", () => {
 
     const other = newWorkbook();
     const second = renderApp(other);
-    const target = await openTab(second.user, "Catalog");
+    const target = await openTopTab(second.user, "Catalog");
     await second.user.upload(within(target).getByLabelText("Import a catalog JSON file"), new File([json], "workbook-catalog.json", { type: "application/json" }));
     await within(target).findByText("workbook-catalog.json: 1 role, 1 locality-specific competence on built-in roles.");
     await second.user.click(within(target).getByRole("button", { name: "Add to the Catalog sheet" }));
@@ -306,7 +302,7 @@ describe("Catalog tab: JSON", () => {
 
   it("refuses a file that is no catalog, says where, and writes nothing", async () => {
     const { user, workbook } = renderApp();
-    const panel = await openTab(user, "Catalog");
+    const panel = await openTopTab(user, "Catalog");
     const bad = JSON.stringify({ version: 2, roles: [{ id: "x" }], competences: [] });
     await user.upload(within(panel).getByLabelText("Import a catalog JSON file"), new File([bad], "old.json", { type: "application/json" }));
     const list = await within(panel).findByRole("list", { name: "Catalog file problems" });

@@ -1,6 +1,6 @@
 // Shared set-up of the task pane's component tests (jsdom): the stand-ins jsdom lacks, and the app rendered over a
 // MemoryWorkbook with a user-event driver.
-import { cleanup, configure, render } from "@testing-library/react";
+import { cleanup, configure, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
@@ -49,4 +49,18 @@ export function renderApp(workbook: WorkbookAdapter = newWorkbook()) {
   const user = userEvent.setup({ delay: null });
   const view = render(<App catalog={catalog} workbook={workbook} demo />);
   return { user, workbook, ...view };
+}
+
+/**
+ * Opens a top tab by name: from the tab row, or from the "More" list when the row has no room for it (jsdom has no
+ * layout, so Fluent's Overflow may move any tab but the chosen ones there). Returns the tab's panel.
+ */
+export async function openTopTab(user: ReturnType<typeof userEvent.setup>, name: string): Promise<HTMLElement> {
+  const tab = screen.queryByRole("tab", { name });
+  if (tab) await user.click(tab);
+  else {
+    await user.click(screen.getByRole("button", { name: /more tabs/ }));
+    await user.click(within(screen.getByRole("list", { name: "More tabs" })).getByRole("button", { name }));
+  }
+  return screen.getByRole("tabpanel", { name });
 }
