@@ -3,7 +3,7 @@ import { dateCell, payPointCell, textCell } from "./cells";
 import { type ColumnSpecs, column, readColumns } from "./columns";
 import { parseCsv } from "./csv";
 import { decodeText } from "./decode";
-import { teamColumns } from "./team";
+import { teamColumns, uniquePostNames } from "./team";
 
 /**
  * A team CSV's columns for a forecast: the staffing plan's, plus `Cost centre`, `Start date` (first day in post)
@@ -28,7 +28,7 @@ export interface ForecastTeamRead {
 export function readForecastTeamCsv(text: string, source: string, pay: PayData, options: { year?: string } = {}): ForecastTeamRead {
   const year = options.year ?? defaultYear(pay);
   const table = readColumns(parseCsv(text, source), forecastTeamColumns(pay, year));
-  const seen = new Map<string, number>();
+  const checkPost = uniquePostNames(table);
   const posts = table.rows.map((row): ForecastPost => {
     const v = row.values;
     let point: PayPointName | undefined;
@@ -40,10 +40,7 @@ export function readForecastTeamCsv(text: string, source: string, pay: PayData, 
     if (v.startDate !== "" && v.endDate !== "" && v.endDate < v.startDate) {
       throw table.error(row, "endDate", `the end date ${v.endDate} is before the start date ${v.startDate}`);
     }
-    const key = v.post.toLowerCase();
-    const first = seen.get(key);
-    if (first !== undefined) throw table.error(row, "post", `post '${v.post}' is already on line ${first}; each post needs its own name`);
-    seen.set(key, row.line);
+    checkPost(row, v.post);
     return {
       post: v.post,
       role: v.role,

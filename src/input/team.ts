@@ -1,6 +1,6 @@
 import { type PayData, type PlannedPost, defaultYear, payPointOf, payScaleFor } from "../domain";
 import { bandCell, dateCell, hcasZoneCell, hoursAsWteCell, payPointCell, postStatusCell, textCell, wteCell } from "./cells";
-import { type ColumnSpecs, column, readColumns } from "./columns";
+import { type ColumnSpecs, type ReadTable, column, readColumns } from "./columns";
 import { parseCsv } from "./csv";
 import { decodeText } from "./decode";
 
@@ -37,7 +37,7 @@ export interface TeamRead {
 export function readTeamCsv(text: string, source: string, pay: PayData, options: { year?: string } = {}): TeamRead {
   const year = options.year ?? defaultYear(pay);
   const table = readColumns(parseCsv(text, source), teamColumns(pay, year));
-  const seen = new Map<string, number>();
+  const checkPost = uniquePostNames(table);
   const posts = table.rows.map((row): PlannedPost => {
     const v = row.values;
     let point: PlannedPost["point"];
@@ -46,10 +46,7 @@ export function readTeamCsv(text: string, source: string, pay: PayData, options:
     } catch (e) {
       throw table.error(row, table.headerOf.point === undefined ? "band" : "point", (e as Error).message);
     }
-    const key = v.post.toLowerCase();
-    const first = seen.get(key);
-    if (first !== undefined) throw table.error(row, "post", `post '${v.post}' is already on line ${first}; each post needs its own name`);
-    seen.set(key, row.line);
+    checkPost(row, v.post);
     return {
       post: v.post,
       role: v.role,
@@ -68,3 +65,18 @@ export function readTeamCsv(text: string, source: string, pay: PayData, options:
 export function readTeamFile(bytes: Uint8Array, source: string, pay: PayData, options: { year?: string } = {}): TeamRead {
   return readTeamCsv(decodeText(bytes, source).text, source, pay, options);
 }
+
+/**
+ * A check that each row's post name is new in the file (case aside): a repeated name is refused naming the line
+ * that had it first. One per read, shared by every reader of team files.
+ */
+export function uniquePostNames(table: Pick<ReadTable<ColumnSpecs>, "error">): (row: { readonly line: number }, post: string) => void {
+  const seen = new Map<string, number>();
+  return (row, post) => {
+    const key = post.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) throw table.error(row, "post", `post '${post}' is already on line ${first}; each post needs its own name`);
+    seen.set(key, row.line);
+  };
+}
+

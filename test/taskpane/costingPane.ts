@@ -1,5 +1,6 @@
 // What the Costing tab's tests share: opening a part of the tab, its fields, adding a post, reading a table back.
 import { screen, within } from "@testing-library/react";
+import { parseRange } from "../../src/sheets/plan";
 import { newWorkbook, renderApp } from "./renderApp";
 
 export type User = ReturnType<typeof renderApp>["user"];
@@ -45,3 +46,20 @@ export async function addPost(user: User, panel: HTMLElement, post: { name: stri
   if (post.status) await user.selectOptions(combo(panel, "Status"), post.status);
   await user.click(within(panel).getByRole("button", { name: "Add post" }));
 }
+
+/**
+ * A staffing plan of one post built by the pane, then notes the user typed two rows below its table: the set-up of
+ * every test where the plan must grow into the user's cells.
+ */
+export async function planWithUserNotesBelow() {
+  const { user, workbook } = renderApp();
+  const wb = workbook as Workbook;
+  const panel = await openPart(user, "Plan");
+  await addPost(user, panel, { name: "A" });
+  await user.click(within(panel).getByRole("button", { name: "Build staffing plan" }));
+  await within(panel).findByText("Staffing plan built");
+  const below = parseRange(wb.getTable("Staffing_Plan")!.address).bottom + 2;
+  wb.userTypes("Staffing plan", `A${below}`, "my own notes");
+  return { user, wb, panel, below };
+}
+

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { parseRange } from "../../src/sheets/plan";
 import { renderApp } from "./renderApp";
-import { type Workbook, openPart, combo, box, describedBy, rows, addPost } from "./costingPane";
+import { type Workbook, openPart, combo, box, describedBy, rows, addPost, planWithUserNotesBelow } from "./costingPane";
 
 describe("Costing: staffing plan", () => {
   it("builds the plan with two posts: four sheets, and the table holds the posts", async () => {
@@ -114,14 +114,7 @@ describe("Costing: staffing plan", () => {
   });
 
   it("on a conflict says what is in the way, and Cancel stops there", async () => {
-    const { user, workbook } = renderApp();
-    const wb = workbook as Workbook;
-    const panel = await openPart(user, "Plan");
-    await addPost(user, panel, { name: "A" });
-    await user.click(within(panel).getByRole("button", { name: "Build staffing plan" }));
-    await within(panel).findByText("Staffing plan built");
-    const below = parseRange(wb.getTable("Staffing_Plan")!.address).bottom + 2;
-    wb.userTypes("Staffing plan", `A${below}`, "my own notes");
+    const { user, wb, panel, below } = await planWithUserNotesBelow();
 
     await addPost(user, panel, { name: "B" });
     await addPost(user, panel, { name: "C" });

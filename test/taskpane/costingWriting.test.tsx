@@ -2,20 +2,12 @@
 import { waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { type WorkbookAdapter, WorkbookError } from "../../src/excel/adapter";
-import { parseRange } from "../../src/sheets/plan";
 import { newWorkbook, renderApp } from "./renderApp";
-import { type Workbook, openPart, rows, addPost } from "./costingPane";
+import { openPart, rows, addPost, planWithUserNotesBelow } from "./costingPane";
 
 describe("Costing: writing several sheets", () => {
   it("writes the plan to a new sheet when asked, leaving the user's sheet as it was", async () => {
-    const { user, workbook } = renderApp();
-    const wb = workbook as Workbook;
-    const panel = await openPart(user, "Plan");
-    await addPost(user, panel, { name: "A" });
-    await user.click(within(panel).getByRole("button", { name: "Build staffing plan" }));
-    await within(panel).findByText("Staffing plan built");
-    const below = parseRange(wb.getTable("Staffing_Plan")!.address).bottom + 2;
-    wb.userTypes("Staffing plan", `A${below}`, "my own notes");
+    const { user, wb, panel, below } = await planWithUserNotesBelow();
     await addPost(user, panel, { name: "B" });
     await addPost(user, panel, { name: "C" });
     await user.click(within(panel).getByRole("button", { name: "Build staffing plan" }));
