@@ -144,9 +144,14 @@ export function costLines(
   return { basic, hcas, employerNI, pension, levy, total: basic + hcas + employerNI + pension + levy };
 }
 
-/** Rounds money to the penny for display, half away from zero. */
+/**
+ * Rounds money to the penny for display, half away from zero, as ROUND(x,2) does on a sheet. Like Excel and
+ * LibreOffice it rounds the decimal a figure stands for (read to 15 significant digits), not its binary
+ * approximation: 0.5% of £53,755 is 268.77499999999997 in binary, 268.775 in decimal, and £268.78 shown.
+ */
 export function roundPennies(amount: number): number {
-  return Math.sign(amount) * Math.round(Math.abs(amount) * 100 + Number.EPSILON) / 100;
+  const pence = Number((Math.abs(amount) * 100).toPrecision(15));
+  return (Math.sign(amount) * Math.round(pence)) / 100;
 }
 
 /**

@@ -42,13 +42,19 @@ export const PLAN_COMPUTED_HEADERS = ["Full-time pay", "Basic", "HCAS", "Employe
 const BAND_KEY = `IF([@Band]&""="1","2",[@Band]&"")`;
 const POINT_KEY = `IF([@Point]="","top",[@Point])`;
 const blankIfNoBand = (expression: string): string => `=IF([@Band]="","",${expression})`;
-const PENSIONABLE = "([@Basic]+[@HCAS])";
+/** A money line as shown: to the penny, half away from zero (Excel's ROUND), as roundedCostLines does. */
+const pennies = (expression: string): string => `ROUND(${expression},2)`;
 
 /**
  * The formulas of the computed columns, over the Pay scales and On-costs tables and the plan's parameters:
  * SUMIFS and COUNTIFS only, so a colleague without the add-in (or LibreOffice) calculates the same. Every
  * criterion is a cell the user can type into, so each matches literally (a band pasted as "8*" is no band, not
  * the sum of 8a to 8d).
+ *
+ * Money follows the one rounding rule (roundedCostLines): each line is rounded to the penny and the Total is the
+ * sum of the rounded lines, so a row's lines add up to its Total and equal what `wfp cost` prints. The on-costs
+ * are worked out on the unrounded basic and HCAS, as the domain does, so the basic and HCAS expressions are
+ * repeated inside them rather than read back from the rounded cells.
  */
 export function planFormulas(names: PlanNames): Readonly<Record<(typeof PLAN_COMPUTED_HEADERS)[number], string>> {
   const year = literalCriterionOf(names.year);
@@ -59,16 +65,19 @@ export function planFormulas(names: PlanNames): Readonly<Record<(typeof PLAN_COM
   const payMatch =
     `${PAY_SCALES_TABLE}[Year],${year},${PAY_SCALES_TABLE}[Band],${literalCriterionOf(BAND_KEY)},` +
     `${PAY_SCALES_TABLE}[Point],${literalCriterionOf(POINT_KEY)}`;
+  const basic = `[@[Full-time pay]]*[@WTE]`;
+  const hcas =
+    `IF(OR([@[HCAS zone]]="",[@[HCAS zone]]="none"),0,MIN(MAX(${hcasRate("Percent")}/100*[@[Full-time pay]],${hcasRate("Minimum")}),${hcasRate("Maximum")})*[@WTE])`;
+  const pensionable = `(${basic}+${hcas})`;
   return {
     "Full-time pay": blankIfNoBand(`IF(COUNTIFS(${payMatch})=0,NA(),SUMIFS(${PAY_SCALES_TABLE}[Annual pay],${payMatch}))`),
-    Basic: blankIfNoBand(`[@[Full-time pay]]*[@WTE]`),
-    HCAS: blankIfNoBand(
-      `IF(OR([@[HCAS zone]]="",[@[HCAS zone]]="none"),0,MIN(MAX(${hcasRate("Percent")}/100*[@[Full-time pay]],${hcasRate("Minimum")}),${hcasRate("Maximum")})*[@WTE])`,
-    ),
-    "Employer NI": blankIfNoBand(`${onCost("Employer NI rate")}*MAX(0,${PENSIONABLE}-${onCost("NI secondary threshold")})`),
-    Pension: blankIfNoBand(`IF(${names.pension}="full",${onCost("Pension full rate")},${onCost("Pension employer rate")})*${PENSIONABLE}`),
-    Levy: blankIfNoBand(`IF(OR(${names.levy}="Yes",${names.levy}=TRUE),${onCost("Levy rate")}*${PENSIONABLE},0)`),
-    Total: blankIfNoBand(`[@Basic]+[@HCAS]+[@[Employer NI]]+[@Pension]+[@Levy]`),
+    Basic: blankIfNoBand(pennies(basic)),
+    HCAS: blankIfNoBand(pennies(hcas)),
+    "Employer NI": blankIfNoBand(pennies(`${onCost("Employer NI rate")}*MAX(0,${pensionable}-${onCost("NI secondary threshold")})`)),
+    Pension: blankIfNoBand(pennies(`IF(${names.pension}="full",${onCost("Pension full rate")},${onCost("Pension employer rate")})*${pensionable}`)),
+    Levy: blankIfNoBand(pennies(`IF(OR(${names.levy}="Yes",${names.levy}=TRUE),${onCost("Levy rate")}*${pensionable},0)`)),
+    // Rounded again only to drop the binary noise of adding pennies; the lines already are whole pennies.
+    Total: blankIfNoBand(pennies(`[@Basic]+[@HCAS]+[@[Employer NI]]+[@Pension]+[@Levy]`)),
     Check: blankIfNoBand(
       `IF(NOT(AND(ISNUMBER([@WTE]),[@WTE]>=0,[@WTE]<=1.5)),"WTE must be 0 to 1.5",` +
         `IF(COUNTIFS(${payMatch})=0,"No pay for band "&[@Band]&" "&${POINT_KEY}&" in "&${names.year},` +

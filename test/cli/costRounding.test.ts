@@ -41,6 +41,17 @@ describe("money that adds up", () => {
     }
     expect(checked).toBe(combinations.length * 3);
   }, 600_000);
+  it("rounds the decimal a figure stands for, as ROUND(x,2) on a sheet does, not its binary approximation", () => {
+    // 0.5% of £53,755 is 268.775 but 268.77499999999997 in binary (so ×100 falls short of the half penny);
+    // Excel and LibreOffice show £268.78.
+    expect(Math.round(0.005 * 53755 * 100)).toBe(26877);
+    expect(roundPennies(0.005 * 53755)).toBe(268.78);
+    expect(roundPennies(-0.005 * 53755)).toBe(-268.78);
+    expect(roundPennies(1.005)).toBe(1.01);
+    expect(roundPennies(0.1 + 0.2)).toBe(0.3);
+    expect(roundPennies(2.0049999)).toBe(2);
+    expect(roundPennies(0)).toBe(0);
+  });
   it("rounds each line half away from zero and stays within pennies of the unrounded total", () => {
     for (const c of combinations) {
       const cost = postCost(catalog.pay, { band: c.band, point: c.point, wte: 0.37, year: c.year, hcasZone: c.hcas, pensionBasis: c.pension, includeLevy: c.levy });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
-import { personCoverage, postCost, rebuildRegister } from "../../src/domain";
+import { personCoverage, postCost, rebuildRegister, roundedCostLines } from "../../src/domain";
 import { readTeamCsv, readTeamSkillsCsv } from "../../src/input";
 import { wfp } from "../support/cli";
 import { recalculateWithLibreOffice, resultOf } from "../support/libreoffice";
@@ -81,13 +81,13 @@ describe("wfp workbook", () => {
     ]);
   });
 
-  it("costs every post as the domain does, after LibreOffice recalculates", () => {
+  it("costs every post as the domain does and wfp cost prints it (lines to the penny, totalled), after LibreOffice recalculates", () => {
     const { posts } = readTeamCsv(TEAM, "team.csv", catalog.pay, { year: "2025/26" });
     const rows = table(workbook.getWorksheet("Staffing plan")!, "Post");
     expect(rows.map((r) => r.Post)).toEqual(posts.map((p) => p.post));
     posts.forEach((post, i) => {
-      const expected = postCost(catalog.pay, { ...post, year: "2025/26" });
-      expect(Math.abs(Number(rows[i]!.Total) - expected.total), post.post).toBeLessThan(0.005);
+      const expected = roundedCostLines(postCost(catalog.pay, { ...post, year: "2025/26" }));
+      expect(Math.round(Number(rows[i]!.Total) * 100), post.post).toBe(Math.round(expected.total * 100));
     });
   });
 
