@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { postCost } from "../../src/domain";
+import { postCost, roundedCostLines } from "../../src/domain";
 import { formatMoney } from "../../src/taskpane/costing/costingText";
 import { describe, expect, it } from "vitest";
 import { catalog, newWorkbook, renderApp } from "./renderApp";
@@ -21,7 +21,8 @@ describe("Costing: the plan's own parameters, the start date and the total of th
     expect((combo(panel, "Year") as HTMLSelectElement).value).toBe("2025/26");
     expect((box(panel, "Vacancy factor") as HTMLInputElement).disabled).toBe(true);
     await addPost(user, panel, { name: "Second", band: "5" });
-    const expected = postCost(catalog.pay, { band: "5", point: "top", wte: 1, year: "2025/26", hcasZone: "none", pensionBasis: "employer", includeLevy: false }).total;
+    // As the plan's Total column will show it: the lines to the penny, totalled.
+    const expected = roundedCostLines(postCost(catalog.pay, { band: "5", point: "top", wte: 1, year: "2025/26", hcasZone: "none", pensionBasis: "employer", includeLevy: false })).total;
     const list = within(panel).getByRole("list", { name: "Posts to add" });
     expect(list.textContent).toContain(`${formatMoney(expected)} a year`);
     expect(panel.textContent).toContain(`Together: ${formatMoney(expected)} a year in 2025/26`);
@@ -42,7 +43,7 @@ describe("Costing: the plan's own parameters, the start date and the total of th
     // As en-GB readers write a date, not ISO.
     expect(items[0]).toContain("in band since 01/04/2023");
     expect(items[1]).not.toContain("in band since");
-    const one = postCost(catalog.pay, { band: "5", point: "top", wte: 1, year: "2025/26", hcasZone: "none", pensionBasis: "employer", includeLevy: false }).total;
+    const one = roundedCostLines(postCost(catalog.pay, { band: "5", point: "top", wte: 1, year: "2025/26", hcasZone: "none", pensionBasis: "employer", includeLevy: false })).total;
     expect(panel.textContent).toContain(`Together: ${formatMoney(Math.round(one * 100) * 2 / 100)} a year in 2025/26`);
   });
 });

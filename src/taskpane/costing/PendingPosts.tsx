@@ -4,7 +4,7 @@
  */
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { forwardRef } from "react";
-import { type PayData, type PlanParameters, type PlannedPost, postCost } from "../../domain";
+import { type PayData, type PlanParameters, type PlannedPost, postCost, roundedCostLines } from "../../domain";
 import { formatDate, formatMoney, zoneLabel } from "./costingText";
 
 const useStyles = makeStyles({
@@ -23,9 +23,10 @@ const useStyles = makeStyles({
   heading: { ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
 });
 
+/** A post's total as the plan's Total column will show it: the sum of its lines rounded to the penny. */
 function costOf(pay: PayData, post: PlannedPost, parameters: PlanParameters): number | null {
   try {
-    return postCost(pay, { ...post, year: parameters.year, pensionBasis: parameters.pensionBasis, includeLevy: parameters.includeLevy }).total;
+    return roundedCostLines(postCost(pay, { ...post, year: parameters.year, pensionBasis: parameters.pensionBasis, includeLevy: parameters.includeLevy })).total;
   } catch {
     // A post the year can't cost shows without a figure; the plan's Check column will say why.
     return null;
