@@ -18,6 +18,10 @@ export interface PlannedPost {
   status: PostStatus;
   /** ISO date the post holder started in the band, when known. */
   startInBand?: string;
+  /** For a forecast: the budget line the post is charged to, its first and last days in post (ISO dates). */
+  costCentre?: string;
+  startDate?: string;
+  endDate?: string;
 }
 
 export interface PlanParameters {
@@ -114,11 +118,28 @@ export function parsePlannedPost(fields: Record<string, unknown>, where: string)
   }
   const statusText = text(fields.status).toLowerCase();
   const status: PostStatus = statusText === "" || statusText === "in post" ? "In post" : statusText === "vacant" ? "Vacant" : at(new Error(`${describeInput(fields.status)} is not a status: give "In post" or "Vacant"`));
-  let start = text(fields.startInBand);
-  try {
-    if (start !== "") start = parseIsoDate(start);
-  } catch (e) {
-    return at(e);
-  }
-  return { post, role: text(fields.role), band, point, wte, hcasZone, status, ...(start ? { startInBand: start } : {}) };
+  const date = (v: unknown): string => {
+    const t = text(v);
+    try {
+      return t === "" ? "" : parseIsoDate(t);
+    } catch (e) {
+      return at(e);
+    }
+  };
+  const [start, startDate, endDate] = [date(fields.startInBand), date(fields.startDate), date(fields.endDate)];
+  if (startDate !== "" && endDate !== "" && endDate < startDate) at(new Error(`the end date ${endDate} is before the start date ${startDate}`));
+  const costCentre = text(fields.costCentre);
+  return {
+    post,
+    role: text(fields.role),
+    band,
+    point,
+    wte,
+    hcasZone,
+    status,
+    ...(start ? { startInBand: start } : {}),
+    ...(costCentre ? { costCentre } : {}),
+    ...(startDate ? { startDate } : {}),
+    ...(endDate ? { endDate } : {}),
+  };
 }

@@ -1,21 +1,18 @@
 import { type ForecastPost, type PayData, type PayPointName, defaultYear, payPointOf } from "../domain";
-import { dateCell, payPointCell, textCell } from "./cells";
+import { payPointCell } from "./cells";
 import { type ColumnSpecs, column, readColumns } from "./columns";
 import { parseCsv } from "./csv";
 import { decodeText } from "./decode";
-import { teamColumns, uniquePostNames } from "./team";
+import { checkDates, teamColumns, uniquePostNames } from "./team";
 
 /**
- * A team CSV's columns for a forecast: the staffing plan's, plus `Cost centre`, `Start date` (first day in post)
- * and `End date` (last day in post). A blank Point stays blank, so a joiner starts at entry.
+ * A team CSV's columns for a forecast: the staffing plan's (with `Cost centre`, `Start date`, first day in post, and
+ * `End date`, last day in post). A blank Point stays blank, so a joiner starts at entry.
  */
 export function forecastTeamColumns(pay: PayData, year: string) {
   return {
     ...teamColumns(pay, year),
     point: column<PayPointName | 1 | 2 | 3 | "">("Point", { synonyms: ["Pay point", "Spine point"], read: payPointCell, blank: "" }),
-    costCentre: column("Cost centre", { synonyms: ["Cost center", "Cost code", "Cost centre code"], read: textCell, blank: "" }),
-    startDate: column("Start date", { synonyms: ["Joining date", "Date joined", "Start"], read: dateCell, blank: "" }),
-    endDate: column("End date", { synonyms: ["Leaving date", "Last day", "Last day in post"], read: dateCell, blank: "" }),
   } satisfies ColumnSpecs;
 }
 
@@ -37,9 +34,7 @@ export function readForecastTeamCsv(text: string, source: string, pay: PayData, 
     } catch (e) {
       throw table.error(row, "point", (e as Error).message);
     }
-    if (v.startDate !== "" && v.endDate !== "" && v.endDate < v.startDate) {
-      throw table.error(row, "endDate", `the end date ${v.endDate} is before the start date ${v.startDate}`);
-    }
+    checkDates(table, row, v);
     checkPost(row, v.post);
     return {
       post: v.post,

@@ -21,6 +21,10 @@ export function teamColumns(pay: PayData, year: string) {
     hcasZone: column("HCAS zone", { synonyms: ["HCAS", "High cost area zone", "High cost area"], read: hcasZoneCell, blank: "none" as const }),
     status: column("Status", { synonyms: ["In post / vacant", "In post or vacant"], read: postStatusCell, blank: "In post" as const }),
     startInBand: column("Start date in band", { synonyms: ["Start in band", "Date started in band"], read: dateCell, blank: "" }),
+    // For a forecast: where the post is charged, and its first and last days in post (inclusive).
+    costCentre: column("Cost centre", { synonyms: ["Cost center", "Cost code", "Cost centre code"], read: textCell, blank: "" }),
+    startDate: column("Start date", { synonyms: ["Joining date", "Date joined", "Start"], read: dateCell, blank: "" }),
+    endDate: column("End date", { synonyms: ["Leaving date", "Last day", "Last day in post"], read: dateCell, blank: "" }),
   } satisfies ColumnSpecs;
 }
 
@@ -47,6 +51,7 @@ export function readTeamCsv(text: string, source: string, pay: PayData, options:
       throw table.error(row, table.headerOf.point === undefined ? "band" : "point", (e as Error).message);
     }
     checkPost(row, v.post);
+    checkDates(table, row, v);
     return {
       post: v.post,
       role: v.role,
@@ -56,6 +61,9 @@ export function readTeamCsv(text: string, source: string, pay: PayData, options:
       hcasZone: v.hcasZone,
       status: v.status,
       ...(v.startInBand === "" ? {} : { startInBand: v.startInBand }),
+      ...(v.costCentre === "" ? {} : { costCentre: v.costCentre }),
+      ...(v.startDate === "" ? {} : { startDate: v.startDate }),
+      ...(v.endDate === "" ? {} : { endDate: v.endDate }),
     };
   });
   return { posts, warnings: table.warnings };
@@ -64,6 +72,17 @@ export function readTeamCsv(text: string, source: string, pay: PayData, options:
 /** readTeamCsv over a file's bytes (any supported encoding). */
 export function readTeamFile(bytes: Uint8Array, source: string, pay: PayData, options: { year?: string } = {}): TeamRead {
   return readTeamCsv(decodeText(bytes, source).text, source, pay, options);
+}
+
+/** A row whose end date (last day in post) is before its start date is refused, naming the line. */
+export function checkDates(
+  table: Pick<ReadTable<ColumnSpecs>, "error">,
+  row: { readonly line: number },
+  v: { readonly startDate: string; readonly endDate: string },
+): void {
+  if (v.startDate !== "" && v.endDate !== "" && v.endDate < v.startDate) {
+    throw table.error(row, "endDate", `the end date ${v.endDate} is before the start date ${v.startDate}`);
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Catalog } from "../catalog";
 import { BANDS, HCAS_ZONES, PAY_POINTS, POST_STATUSES, type PlanParameters, type PlannedPost } from "../domain";
 import { literalCriterionOf } from "./criteria";
 import { STYLE, SheetLayout } from "./layout";
-import { type PlanCell, type SheetPlan, type TableColumn, excelDate, formula } from "./plan";
+import { type PlanCell, type SheetPlan, type TableColumn, columnLetter, excelDate, formula } from "./plan";
 import { HCAS_TABLE, MONEY, ON_COSTS_TABLE, PAY_SCALES_TABLE, PERCENT } from "./payReference";
 
 /**
@@ -34,7 +34,7 @@ export const PLAN_PARAMETERS_TABLE = MAIN.parameters;
 export const PLAN_NAMES = { year: MAIN.year, pension: MAIN.pension, levy: MAIN.levy, vacancy: MAIN.vacancy, roles: MAIN.roles } as const;
 
 /** The columns a user fills in; the add-in never rewrites what is in them. */
-export const PLAN_INPUT_HEADERS = ["Post", "Role", "Band", "Point", "WTE", "HCAS zone", "Status", "Start date in band"] as const;
+export const PLAN_INPUT_HEADERS = ["Post", "Role", "Band", "Point", "WTE", "HCAS zone", "Status", "Start date in band", "Start date", "End date", "Cost centre"] as const;
 /** The columns the add-in owns: native formulas, rewritten on every build. */
 export const PLAN_COMPUTED_HEADERS = ["Full-time pay", "Basic", "HCAS", "Employer NI", "Pension", "Levy", "Total", "Check"] as const;
 
@@ -100,6 +100,9 @@ export function postInputCells(post: PlannedPost): PlanCell[] {
     post.hcasZone,
     post.status,
     post.startInBand ? excelDate(post.startInBand) : null,
+    post.startDate ? excelDate(post.startDate) : null,
+    post.endDate ? excelDate(post.endDate) : null,
+    post.costCentre ?? null,
   ];
 }
 
@@ -127,6 +130,10 @@ const planColumns = (names: PlanNames): TableColumn[] => [
   { header: "HCAS zone", width: 13, validation: { kind: "list", values: ["none", ...HCAS_ZONES] } },
   { header: "Status", width: 9, validation: { kind: "list", values: POST_STATUSES } },
   { header: "Start date in band", width: 12, numberFormat: "yyyy-mm-dd" },
+  // The forecast's: first and last days in post (blank: all year), and the budget line the post is charged to.
+  { header: "Start date", width: 12, numberFormat: "yyyy-mm-dd" },
+  { header: "End date", width: 12, numberFormat: "yyyy-mm-dd" },
+  { header: "Cost centre", width: 12 },
   ...PLAN_COMPUTED_HEADERS.map((header): TableColumn => (header === "Check" ? { header, width: 28 } : { header, width: 13, numberFormat: MONEY })),
 ];
 
@@ -183,7 +190,9 @@ export function staffingPlanSheet(catalog: Catalog, input: StaffingPlanInput, na
     ),
   });
   const roles = input.roleTitles.length > 0 ? input.roleTitles : ["(no roles)"];
-  const listColumn = "R";
+  // The role list stands one column clear of the table.
+  const listColumn = columnLetter(COLUMNS.length + 2);
+  const checkColumn = columnLetter(COLUMNS.findIndex((c) => c.header === "Check") + 1);
   layout.blocks.push({ kind: "range", at: `${listColumn}${planHeader}`, rows: [["Roles for the drop-down"]], style: STYLE.label });
   layout.blocks.push({ kind: "range", at: `${listColumn}${planHeader + 1}`, rows: roles.map((r) => [r]) });
   return {
@@ -202,7 +211,7 @@ export function staffingPlanSheet(catalog: Catalog, input: StaffingPlanInput, na
     conditionalFormats: [
       {
         kind: "cellValue",
-        at: `P${planHeader + 1}:P${planHeader + Math.max(1, rows.length)}`,
+        at: `${checkColumn}${planHeader + 1}:${checkColumn}${planHeader + Math.max(1, rows.length)}`,
         when: { operator: "notEqualTo", value: formula('="OK"') },
         fill: "#FDE9D9",
       },

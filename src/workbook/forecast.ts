@@ -80,20 +80,20 @@ function postsOf(table: TableData | null, rows: readonly (readonly CellValue[])[
   return { posts, problems };
 }
 
-/** The staffing plan's rows in the Forecast's input order (no cost centre or dates there). */
+/** The staffing plan's rows in the Forecast's input order: its start and end dates and cost centre come along. */
 function planRowsAsForecast(plan: TableData | null): CellValue[][] {
-  return rowsByHeaders(plan, PLAN_INPUT_HEADERS).map(([post, role, band, point, wte, zone, status, start]) => [
+  return rowsByHeaders(plan, PLAN_INPUT_HEADERS).map(([post, role, band, point, wte, zone, status, start, startDate, endDate, costCentre]) => [
     post ?? null,
     role ?? null,
-    null,
+    costCentre ?? null,
     band ?? null,
     point ?? null,
     wte ?? null,
     zone ?? null,
     status ?? null,
     start ?? null,
-    null,
-    null,
+    startDate ?? null,
+    endDate ?? null,
   ]);
 }
 

@@ -40,8 +40,17 @@ describe("team CSV", () => {
     expect(posts.map((p) => p.point)).toEqual(["intermediate", "top", "entry", "top", "top"]);
   });
   it("names the columns it does not use, once", () => {
-    const { warnings } = readTeamCsv("Post,Band,Cost centre,Notes\nA,5,X1,\nB,5,X2,n\n", "team.csv", pay);
-    expect(warnings).toEqual(["team.csv: columns 'Cost centre', 'Notes' are not used"]);
+    const { warnings } = readTeamCsv("Post,Band,Cost code,Notes,Memo\nA,5,X1,,\nB,5,X2,n,\n", "team.csv", pay);
+    expect(warnings).toEqual(["team.csv: columns 'Notes', 'Memo' are not used"]);
+  });
+  it("reads the forecast's columns too: cost centre, first and last days in post", () => {
+    const { posts, warnings } = readTeamCsv("Post,Band,Cost centre,Start date,End date\nA,5,CC*1,2026-05-14,2027-01-31\nB,6,,,\n", "team.csv", pay);
+    expect(warnings).toEqual([]);
+    expect(posts[0]).toMatchObject({ post: "A", costCentre: "CC*1", startDate: "2026-05-14", endDate: "2027-01-31" });
+    expect(Object.keys(posts[1]!)).not.toContain("costCentre");
+    expect(() => readTeamCsv("Post,Band,Start date,End date\nA,5,2026-05-14,2026-05-13\n", "team.csv", pay)).toThrow(
+      "team.csv line 2, column 'End date': the end date 2026-05-13 is before the start date 2026-05-14",
+    );
   });
   it.each([
     ["Post,Band,WTE\nA,5,2\n", "team.csv line 2, column 'WTE': '2' is not a WTE from 0 to 1.5"],
@@ -77,7 +86,7 @@ describe("wfp plan", () => {
     const plan = workbook.getWorksheet("Staffing plan")!;
     expect(plan.getTable("Staffing_Plan")).toBeTruthy();
     const roleList: unknown[] = [];
-    plan.getColumn(18).eachCell((c) => roleList.push(c.value));
+    plan.getColumn(21).eachCell((c) => roleList.push(c.value));
     expect(roleList).toContain("Custom role");
     expect(roleList).toContain("RECONNECT Peer Support Worker");
   });

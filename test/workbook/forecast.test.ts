@@ -78,6 +78,37 @@ describe("building the forecast in a workbook", () => {
     expect(pay.rows.filter((x) => x[1] === "2028/29" && x[7] === "assumed").length).toBeGreaterThan(20);
   });
 
+  it("takes each post's start date, end date and cost centre from the staffing plan, and a plan rebuild keeps the user's", async () => {
+    const workbook = new MemoryWorkbook();
+    const joiner: PlannedPost = { ...post("J", "6"), costCentre: "CC*", startDate: "2026-06-15", endDate: "2027-11-30" };
+    await planned(workbook, [joiner, post("K", "4")]);
+    const plan = workbook.getTable("Staffing_Plan")!;
+    const p = parseRange(plan.address);
+    const at = (h: string) => `${columnLetter(p.left + plan.headers.indexOf(h))}`;
+    expect(plan.headers.slice(8, 11)).toEqual(["Start date", "End date", "Cost centre"]);
+    // The user gives K a cost centre and moves J's last day: a plan rebuild keeps both, as it keeps any input.
+    workbook.userTypes("Staffing plan", `${at("Cost centre")}${p.top + 2}`, "CC2");
+    workbook.userTypes("Staffing plan", `${at("End date")}${p.top + 1}`, 46630); // 2027-08-31
+    await planned(workbook, [post("L", "5")]);
+    const rebuilt = (await workbook.readTable("Staffing_Plan"))!;
+    const col = (h: string) => rebuilt.headers.indexOf(h);
+    expect(rebuilt.rows.map((r) => [r[0], r[col("Start date")], r[col("End date")], r[col("Cost centre")]])).toEqual([
+      ["J", 46188, 46630, "CC*"],
+      ["K", null, null, "CC2"],
+      ["L", null, null, null],
+    ]);
+    const outcome = await buildForecast(workbook, catalog, { settings });
+    expect(outcome.problems).toEqual([]);
+    const forecast = outcome.forecast!.posts.map((x) => x.post);
+    expect(forecast.map((x) => [x.post, x.costCentre, x.startDate, x.endDate])).toEqual([
+      ["J", "CC*", "2026-06-15", "2027-08-31"],
+      ["K", "CC2", undefined, undefined],
+      ["L", "", undefined, undefined],
+    ]);
+    const rows = (await workbook.readTable(FORECAST_TABLES.posts))!;
+    expect(rows.rows[0]!.slice(0, 11)).toEqual(["J", "Liaison practitioner", "CC*", 6, "top", 1, "none", "In post", null, 46188, 46630]);
+  });
+
   it("says which rows it could not cost", async () => {
     const workbook = new MemoryWorkbook();
     const outcome = await buildForecast(workbook, catalog, { settings, posts: [] });

@@ -113,11 +113,11 @@ export function planPostsFromTable(table: TableData): PlanPostsRead {
   table.rows.forEach((row, i) => {
     const [cells] = rowsByHeaders({ ...table, rows: [row] }, PLAN_INPUT_HEADERS);
     if (!cells) return; // a blank row
-    const [post, role, band, point, wte, hcasZone, status, start] = cells;
+    const [post, role, band, point, wte, hcasZone, status, start, startDate, endDate, costCentre] = cells;
     try {
       posts.push(
         parsePlannedPost(
-          { post, role, band, point, wte, hcasZone, status, startInBand: cellDateToIso(start) },
+          { post, role, band, point, wte, hcasZone, status, startInBand: cellDateToIso(start), startDate: cellDateToIso(startDate), endDate: cellDateToIso(endDate), costCentre },
           `Row ${headerRow + 1 + i}`,
         ),
       );
