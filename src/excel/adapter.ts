@@ -26,6 +26,11 @@ export type ConflictPolicy =
 export interface WriteOptions {
   /** Called after each write request reaches the workbook: `done` of `total` requests. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * In a write of several plans (writeSheetPlans): called before the first request that carries plan `index`
+   * (1-based) of `count`, so progress can name the sheet being written.
+   */
+  readonly onPlan?: (key: string, index: number, count: number) => void;
   readonly onConflict?: ConflictPolicy;
 }
 
@@ -38,7 +43,7 @@ export type Conflict =
   | { readonly kind: "name"; readonly name: string; readonly usedBy: "table" | "definedName"; readonly sheet: string | null };
 
 export interface WriteStats {
-  /** context.sync() calls made (0 for the memory workbook). */
+  /** context.sync() calls made (the memory workbook counts the round trips Excel would make). */
   readonly syncs: number;
   /** Write requests sent; each stays under the request-size budget. */
   readonly writeRequests: number;
@@ -68,6 +73,12 @@ export type WriteResult =
       readonly conflicts: readonly Conflict[];
     } & WriteStats);
 
+/** One plan's result in a write of several (WorkbookAdapter.writeSheetPlans). */
+export interface PlanWriteResult {
+  readonly key: string;
+  readonly result: WriteResult;
+}
+
 export type CellValue = string | number | boolean | null;
 
 export interface TableData {
@@ -91,6 +102,16 @@ export interface ManagedSheet {
 
 export interface WorkbookAdapter {
   writeSheetPlan(plan: SheetPlan, options?: WriteOptions): Promise<WriteResult>;
+  /**
+   * Several plans in one go, with shared round trips (one snapshot, one probe, their write requests packed
+   * together in order, each under the request-size budget): a flow that writes many sheets stays within a
+   * dozen syncs. The plans must not share a key, sheet name, table or defined name. All or nothing: if any plan
+   * meets a conflict, nothing is written and the result is that plan's conflict alone; otherwise one result per
+   * plan, in order, each plan's `syncs` counting the whole write up to its last request. `onProgress` counts
+   * the requests of the whole write. Optional: writePlans (src/workbook/writePlans.ts) falls back to one plan
+   * at a time.
+   */
+  writeSheetPlans?(plans: readonly SheetPlan[], options?: WriteOptions): Promise<PlanWriteResult[]>;
   /** A table anywhere in the workbook, by name (case-insensitive), or null. */
   readTable(name: string): Promise<TableData | null>;
   /** The sheets the add-in made, in tab order. */

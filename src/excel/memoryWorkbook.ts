@@ -17,13 +17,15 @@
  *
  * It doesn't calculate: formula cells hold their formula and read as null.
  */
-import type { ManagedSheet, TableData, WorkbookAdapter, WriteOptions, WriteResult } from "./adapter";
+import type { ManagedSheet, PlanWriteResult, TableData, WorkbookAdapter, WriteOptions, WriteResult } from "./adapter";
 import {
   type CellInput,
   type ConditionalRule,
   describeManaged,
   OWNER_PROPERTY,
+  type PerformOptions,
   performWrite,
+  performWrites,
   serializeRecord,
   type WorkbookIO,
   type WorkbookSnapshot,
@@ -46,6 +48,7 @@ import {
   rectsIntersect,
   subtractRect,
 } from "../sheets/plan";
+import { FormulaSyntaxError, hasRelativeCellReference } from "./strict/formulaReferences";
 import { checkExcelName, checkFormula, checkListSource, checkSheetName, checkTableArea, checkTableHeaders, ExcelRuleError as StoreError, type FormulaContext, type TableShape } from "./strict/rules";
 
 export type StoredValue = string | number | boolean;
@@ -291,6 +294,33 @@ export class WorkbookStore {
         if (parsed.impliedFormat && cell.numberFormat === "General") cell.numberFormat = parsed.impliedFormat;
       }),
     );
+  }
+
+  /**
+   * Like setting Range.values/formulas to a single value rather than a 2-D array: Office applies it to every cell
+   * of the range (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/performance#update-all-cells-in-a-range).
+   * A formula with a relative A1 reference is refused: how Excel would shift it from cell to cell is not
+   * documented, so the model does not guess and the planner never sends one (structured references, names and
+   * $A$1 references read the same in every cell).
+   */
+  fillInputs(sheet: StoreSheet, rect: Rect, input: CellInput): void {
+    const formula = parseTypedInput(input).formula;
+    let relative = false;
+    try {
+      relative = formula !== null && hasRelativeCellReference(formula);
+    } catch (error) {
+      // An unreadable formula is refused by setInputs' check, with the same message as in a 2-D array.
+      if (!(error instanceof FormulaSyntaxError)) throw error;
+    }
+    if (relative) throw new StoreError("InvalidArgument", `${formula} has a relative cell reference: it can't be filled into ${rectAddress(rect)} as one value`);
+    this.setInputs(sheet, rect, Array.from({ length: rectRows(rect) }, () => Array<CellInput>(rectColumns(rect)).fill(input)));
+  }
+
+  /** Like setting Range.numberFormat to a single value: every cell of the range gets it. */
+  fillNumberFormat(sheet: StoreSheet, rect: Rect, format: string): void {
+    this.forEachCell(rect, (row, col) => {
+      this.cellAt(sheet, row, col).numberFormat = format === "" ? "General" : format;
+    });
   }
 
   /** Excel refuses a formula in a table's header row. */
@@ -723,6 +753,12 @@ export function applyOp(store: WorkbookStore, op: WriteOp): void {
     case "numberFormats":
       store.setNumberFormats(store.sheet(op.sheet), parseRange(op.address), op.formats);
       return;
+    case "fillInputs":
+      store.fillInputs(store.sheet(op.sheet), parseRange(op.address), op.input);
+      return;
+    case "fillNumberFormat":
+      store.fillNumberFormat(store.sheet(op.sheet), parseRange(op.address), op.format);
+      return;
     case "style":
       store.setStyle(store.sheet(op.sheet), parseRange(op.address), op.style);
       return;
@@ -844,30 +880,51 @@ export class MemoryWorkbook implements WorkbookAdapter {
     this.maxRequestBytes = options.maxRequestBytes;
   }
 
-  async writeSheetPlan(plan: SheetPlan, options: WriteOptions = {}): Promise<WriteResult> {
+  /**
+   * Round trips are counted as the Office adapter makes them (2 for the snapshot, 1 for a probe of the user's
+   * cells, 1 per write request), so a write reports the same `syncs` here as in Excel.
+   */
+  private io(): WorkbookIO {
     const store = this.store;
-    const io: WorkbookIO = {
-      syncs: 0,
-      snapshot: async () => snapshotOf(store),
-      probe: async (sheet, areas) => {
-        const s = store.sheet(sheet);
-        return areas.map((a) => {
-          const hit = store.usedRange(s, a, true);
-          return hit ? rectAddress(hit) : null;
+    let syncs = 0;
+    return {
+      get syncs() {
+        return syncs;
+      },
+      snapshot: async () => {
+        syncs += 2;
+        return snapshotOf(store);
+      },
+      probe: async (requests) => {
+        syncs += 1;
+        return requests.map(({ sheet, areas }) => {
+          const s = store.sheet(sheet);
+          return areas.map((a) => {
+            const hit = store.usedRange(s, a, true);
+            return hit ? rectAddress(hit) : null;
+          });
         });
       },
       execute: async (request) => {
+        syncs += 1;
         for (const op of request) applyOp(store, op);
         // Let a progress bar repaint between requests, as it would between Excel round trips: a microtask would
         // not give the browser a turn, a timer does.
         await new Promise<void>((resolve) => setTimeout(resolve, 0));
       },
     };
-    return performWrite(plan, io, {
-      ...options,
-      now: this.now(),
-      ...(this.maxRequestBytes === undefined ? {} : { maxRequestBytes: this.maxRequestBytes }),
-    });
+  }
+
+  private performOptions(options: WriteOptions): PerformOptions {
+    return { ...options, now: this.now(), ...(this.maxRequestBytes === undefined ? {} : { maxRequestBytes: this.maxRequestBytes }) };
+  }
+
+  async writeSheetPlan(plan: SheetPlan, options: WriteOptions = {}): Promise<WriteResult> {
+    return performWrite(plan, this.io(), this.performOptions(options));
+  }
+
+  async writeSheetPlans(plans: readonly SheetPlan[], options: WriteOptions = {}): Promise<PlanWriteResult[]> {
+    return performWrites(plans, this.io(), this.performOptions(options));
   }
 
   async readTable(name: string): Promise<TableData | null> {

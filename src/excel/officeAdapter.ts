@@ -30,12 +30,13 @@
  *   ExcelApi 1.12 Worksheet.customProperties (the ownership record)
  *   ExcelApi 1.13 Table.resize (a refreshed table keeps its identity, so formulas naming it survive)
  */
-import { type ManagedSheet, type TableData, type WorkbookAdapter, WorkbookError, type WriteOptions, type WriteResult } from "./adapter";
+import { type ManagedSheet, type PlanWriteResult, type TableData, type WorkbookAdapter, WorkbookError, type WriteOptions, type WriteResult } from "./adapter";
 import {
   describeError,
   describeManaged,
   OWNER_PROPERTY,
   performWrite,
+  performWrites,
   serializeRecord,
   type WorkbookIO,
   type WorkbookSnapshot,
@@ -104,11 +105,13 @@ function officeIO(context: Excel.RequestContext): WorkbookIO {
       return counter.syncs;
     },
     snapshot: () => readSnapshot(context, counter),
-    probe: async (sheet, areas) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      const used = areas.map((a) => ws.getRange(rectAddress(a)).getUsedRangeOrNullObject(true).load("address"));
+    probe: async (requests) => {
+      const used = requests.map(({ sheet, areas }) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        return areas.map((a) => ws.getRange(rectAddress(a)).getUsedRangeOrNullObject(true).load("address"));
+      });
       await sync(context, counter);
-      return used.map((u) => (u.isNullObject ? null : localAddress(u.address)));
+      return used.map((list) => list.map((u) => (u.isNullObject ? null : localAddress(u.address))));
     },
     execute: async (request) => {
       const queue = new OpQueue(context, added);
@@ -203,6 +206,13 @@ class OpQueue {
         return;
       case "numberFormats":
         this.range(op.sheet, op.address).numberFormat = op.formats as string[][];
+        return;
+      // A single value, not a 2-D array: Office applies it to every cell of the range.
+      case "fillInputs":
+        this.range(op.sheet, op.address).formulas = op.input as unknown as string[][];
+        return;
+      case "fillNumberFormat":
+        this.range(op.sheet, op.address).numberFormat = op.format as unknown as string[][];
         return;
       case "style": {
         const f = this.range(op.sheet, op.address).format;
@@ -369,6 +379,22 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     this.requireApi(REQUIRED_EXCEL_API, "Writing a sheet");
     return this.run((context) =>
       performWrite(plan, officeIO(context), {
+        ...options,
+        now: this.now(),
+        ...(this.maxRequestBytes === undefined ? {} : { maxRequestBytes: this.maxRequestBytes }),
+      }),
+    );
+  }
+
+  /**
+   * Several plans in one Excel.run with shared syncs: 2 for one snapshot, 1 for one probe of the user's cells on
+   * every refreshed sheet that grows (if any), then one per write request of all the plans packed together, and
+   * +1 for stamping new sheets' ids when the last request also adds a sheet. See WorkbookAdapter.writeSheetPlans.
+   */
+  async writeSheetPlans(plans: readonly SheetPlan[], options: WriteOptions = {}): Promise<PlanWriteResult[]> {
+    this.requireApi(REQUIRED_EXCEL_API, "Writing sheets");
+    return this.run((context) =>
+      performWrites(plans, officeIO(context), {
         ...options,
         now: this.now(),
         ...(this.maxRequestBytes === undefined ? {} : { maxRequestBytes: this.maxRequestBytes }),

@@ -1,10 +1,12 @@
 /** The ordered write operations one SheetPlan becomes on its sheet. */
 import { chartName } from "./ownership";
+import { FormulaSyntaxError, hasRelativeCellReference } from "./strict/formulaReferences";
 import { gridOps } from "./requests";
 import { type CellInput, type ConditionalRule, charactersToPoints, type ScaleCriterion, toCellInput, type WriteOp } from "./writeOps";
 import {
   blockArea,
   type ColumnValidation,
+  isFormulaCell,
   type ConditionalFormatPlan,
   parseA1,
   parseRange,
@@ -16,10 +18,6 @@ import {
   type TableBlock,
   tableBodyRows,
 } from "../sheets/plan";
-
-function fill<T>(rows: number, cols: number, value: T): T[][] {
-  return Array.from({ length: rows }, () => Array<T>(cols).fill(value));
-}
 
 /** Consecutive columns sharing a format, so one op covers them. */
 function formatRuns(formats: readonly (string | null | undefined)[]): { from: number; to: number; format: string }[] {
@@ -90,19 +88,61 @@ function valueOps(plan: SheetPlan, ctx: BuildContext): WriteOp[] {
     }
     const g = tableGeometry(block);
     const rows: CellInput[][] = block.rows.length > 0 ? block.rows.map((r) => r.map(toCellInput)) : [block.columns.map(() => "")];
-    const ops = gridOps(g.body, rows, ctx.maxBytes, inputsOp);
+    const ops = tableBodyOps(block, g.body, rows, ctx, inputsOp);
     if (g.totals && block.totals) ops.push(inputsOp(rectAddress(g.totals), [block.totals.map(toCellInput)]));
     return ops;
   });
 }
 
+/**
+ * The formula a table column has on every row, when it can be sent once for the whole column (fillInputs): at
+ * least two rows, the same formula text on each, and no relative A1 reference (which Excel would shift per cell).
+ */
+function columnFormula(block: TableBlock, col: number): string | null {
+  if (block.rows.length < 2) return null;
+  const first = block.rows[0]?.[col];
+  if (first === undefined || !isFormulaCell(first)) return null;
+  for (const row of block.rows) {
+    const cell = row[col];
+    if (cell === undefined || !isFormulaCell(cell) || cell.formula !== first.formula) return null;
+  }
+  try {
+    return hasRelativeCellReference(first.formula) ? null : first.formula;
+  } catch (error) {
+    if (error instanceof FormulaSyntaxError) return null; // written cell by cell, where the write reports it
+    throw error;
+  }
+}
+
+/** A table's body: each column of one repeated formula as a single value, the other columns as 2-D arrays. */
+function tableBodyOps(block: TableBlock, body: Rect, rows: CellInput[][], ctx: BuildContext, inputsOp: (address: string, inputs: CellInput[][]) => WriteOp): WriteOp[] {
+  const formulas = block.columns.map((_, c) => columnFormula(block, c));
+  if (formulas.every((f) => f === null)) return gridOps(body, rows, ctx.maxBytes, inputsOp);
+  const ops: WriteOp[] = [];
+  let start = 0;
+  const flush = (end: number): void => {
+    if (end <= start) return;
+    const part = { ...body, left: body.left + start, right: body.left + end - 1 };
+    ops.push(...gridOps(part, rows.map((r) => r.slice(start, end)), ctx.maxBytes, inputsOp));
+  };
+  formulas.forEach((formula, c) => {
+    if (formula === null) return;
+    flush(c);
+    ops.push({ op: "fillInputs", sheet: ctx.sheet, address: rectAddress({ ...body, left: body.left + c, right: body.left + c }), input: formula });
+    start = c + 1;
+  });
+  flush(formulas.length);
+  return ops;
+}
+
 function formatOps(plan: SheetPlan, ctx: BuildContext): WriteOp[] {
   const ops: WriteOp[] = [];
   const formatsOp = (address: string, formats: string[][]): WriteOp => ({ op: "numberFormats", sheet: ctx.sheet, address, formats });
+  // A run of columns sharing a format is one format sent once for the whole run, however many rows.
   const columnRuns = (rect: Rect, formats: readonly (string | null | undefined)[]): void => {
     for (const run of formatRuns(formats)) {
       const r = { top: rect.top, left: rect.left + run.from, bottom: rect.bottom, right: rect.left + run.to };
-      ops.push(...gridOps(r, fill(r.bottom - r.top + 1, run.to - run.from + 1, run.format), ctx.maxBytes, formatsOp));
+      ops.push({ op: "fillNumberFormat", sheet: ctx.sheet, address: rectAddress(r), format: run.format });
     }
   };
   for (const block of plan.blocks) {

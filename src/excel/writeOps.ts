@@ -67,6 +67,16 @@ export type WriteOp =
   | { readonly op: "clearContents"; readonly sheet: string; readonly address: string }
   | { readonly op: "inputs"; readonly sheet: string; readonly address: string; readonly inputs: readonly (readonly CellInput[])[] }
   | { readonly op: "numberFormats"; readonly sheet: string; readonly address: string; readonly formats: readonly (readonly string[])[] }
+  /**
+   * One input for every cell of the range, sent as a single value rather than a 2-D array: Office applies a
+   * single value to all cells of the range ("Update all cells in a range",
+   * https://learn.microsoft.com/en-us/office/dev/add-ins/excel/performance#update-all-cells-in-a-range).
+   * A table column's formula is the same text on every row, so 6,000 rows cost one formula, not 6,000. Only for
+   * formulas without relative A1 references (how Excel would shift those is not documented): see fillableFormula.
+   */
+  | { readonly op: "fillInputs"; readonly sheet: string; readonly address: string; readonly input: CellInput }
+  /** One number format for every cell of the range, as a single value (same documented behaviour). */
+  | { readonly op: "fillNumberFormat"; readonly sheet: string; readonly address: string; readonly format: string }
   | { readonly op: "style"; readonly sheet: string; readonly address: string; readonly style: CellStyle }
   /** `columns` like "B:D"; width in points, the unit Office.js uses. */
   | { readonly op: "columnWidth"; readonly sheet: string; readonly columns: string; readonly points: number }

@@ -12,9 +12,9 @@
  *   requests.ts     request sizes, and packing operations into requests under Excel's limit;
  *   this file       the whole decision (create, refresh, supersede) and performing it.
  */
-import { type Conflict, type ConflictPolicy, WorkbookError, type WriteOptions, type WriteResult } from "./adapter";
+import { type Conflict, type ConflictPolicy, type PlanWriteResult, WorkbookError, type WriteOptions, type WriteResult } from "./adapter";
 import { conflictProbes, nameClashes, ownsTable, recordAreas, sheetConflicts } from "./conflicts";
-import { newRecord, type OwnershipRecord, planAreas, type WorkbookSnapshot } from "./ownership";
+import { newRecord, type OwnershipRecord, planAreas, serializeRecord, type WorkbookSnapshot } from "./ownership";
 import { type KeptTable, planOps } from "./planOps";
 import { DEFAULT_MAX_REQUEST_BYTES, estimateOpBytes, packRequests } from "./requests";
 import { decideTarget, freeSheetName, type TargetDecision } from "./targetSheet";
@@ -63,6 +63,9 @@ export type PlanWriteOutcome =
       readonly supersededSheet?: string;
       readonly avoidedConflicts?: readonly Conflict[];
       readonly record: OwnershipRecord;
+      /** The write's operations in order, before packing; `stamps` (a new sheet's id) go in a later request. */
+      readonly ops: readonly WriteOp[];
+      readonly stamps: readonly WriteOp[];
       /** Each inner list is one request (one sync); values come before formats, formats before structure. */
       readonly requests: readonly (readonly WriteOp[])[];
       readonly requestBytes: readonly number[];
@@ -104,9 +107,36 @@ function reclaimBrokenNames(plan: SheetPlan, snapshot: WorkbookSnapshot, already
 
 interface Assembled {
   readonly record: OwnershipRecord;
+  readonly ops: WriteOp[];
+  readonly stamps: WriteOp[];
   readonly requests: WriteOp[][];
   readonly requestBytes: number[];
   readonly cellsWritten: number;
+}
+
+/**
+ * Packs ops, in order, into requests under `maxBytes`, then the stamps of new sheets' ids after the request
+ * that adds the last new sheet (Office only tells a new sheet's id after that request): in the last request
+ * when it comes later and has room, else in one more.
+ */
+export function packWrite(ops: readonly WriteOp[], stamps: readonly WriteOp[], maxBytes: number): { requests: WriteOp[][]; bytes: number[] } {
+  const { requests, bytes } = packRequests(ops, maxBytes);
+  if (stamps.length === 0) return { requests, bytes };
+  let lastAdd = -1;
+  requests.forEach((r, i) => {
+    if (r.some((o) => o.op === "addSheet")) lastAdd = i;
+  });
+  const last = requests.length - 1;
+  const stampBytes = stamps.reduce((n, o) => n + estimateOpBytes(o), 0);
+  if (last > lastAdd && (bytes[last] ?? 0) + stampBytes <= maxBytes) {
+    requests[last]?.push(...stamps);
+    bytes[last] = (bytes[last] ?? 0) + stampBytes;
+  } else {
+    const more = packRequests(stamps, maxBytes);
+    requests.push(...more.requests);
+    bytes.push(...more.bytes);
+  }
+  return { requests, bytes };
 }
 
 /**
@@ -132,21 +162,10 @@ function assemble(
     { op: "setOwner", sheet, record, stampSheetId: false },
     ...planOps(input.plan, ctx, keptTables, afterTables),
   ];
-  const { requests, bytes } = packRequests(ops, maxBytes);
-  if (sheetId === null) {
-    const stamp: WriteOp = { op: "setOwner", sheet, record, stampSheetId: true };
-    const last = requests.length - 1;
-    const stampBytes = estimateOpBytes(stamp);
-    if (last > 0 && (bytes[last] ?? 0) + stampBytes <= maxBytes) {
-      requests[last]?.push(stamp);
-      bytes[last] = (bytes[last] ?? 0) + stampBytes;
-    } else {
-      requests.push([stamp]);
-      bytes.push(stampBytes);
-    }
-  }
+  const stamps: WriteOp[] = sheetId === null ? [{ op: "setOwner", sheet, record, stampSheetId: true }] : [];
+  const { requests, bytes } = packWrite(ops, stamps, maxBytes);
   const cellsWritten = planAreas(input.plan).reduce((n, r) => n + rectCells(r), 0);
-  return { record, requests, requestBytes: bytes, cellsWritten };
+  return { record, ops, stamps, requests, requestBytes: bytes, cellsWritten };
 }
 
 function create(
@@ -214,11 +233,17 @@ function refresh(input: PlanWriteInput, decision: Extract<TargetDecision, { kind
 // The write, step by step, over whatever workbook the caller reaches
 // ---------------------------------------------------------------------------------------------
 
+/** Areas of one sheet whose non-empty cells a write needs to know about (conflictProbes). */
+export interface ProbeRequest {
+  readonly sheet: string;
+  readonly areas: readonly Rect[];
+}
+
 /** How an implementation reaches its workbook. Each call is one round trip (one sync in Office). */
 export interface WorkbookIO {
   snapshot(): Promise<WorkbookSnapshot>;
-  /** For each area, the bounding box of non-empty cells in it on `sheet`, or null. */
-  probe(sheet: string, areas: readonly Rect[]): Promise<(string | null)[]>;
+  /** For each request, for each of its areas, the bounding box of non-empty cells in it, or null. */
+  probe(requests: readonly ProbeRequest[]): Promise<(string | null)[][]>;
   execute(request: readonly WriteOp[]): Promise<void>;
   /** Round trips so far. */
   readonly syncs: number;
@@ -229,56 +254,203 @@ export interface PerformOptions extends WriteOptions {
   readonly maxRequestBytes?: number;
 }
 
+function refuseInvalid(plan: SheetPlan): void {
+  const issues = validatePlan(plan);
+  if (issues.length > 0) {
+    throw new WorkbookError("invalid-plan", `The sheet plan "${plan.key}" can't be written: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, { issues });
+  }
+}
+
+/**
+ * Plans written together are decided together, against one snapshot: they must not want the same key, sheet
+ * name, table or defined name, or one would decide on a workbook the other is about to change.
+ */
+function refuseOverlap(plans: readonly SheetPlan[]): void {
+  const seen = new Map<string, string>();
+  const claim = (what: string, name: string, key: string): void => {
+    const id = `${what}:${name.toLowerCase()}`;
+    const other = seen.get(id);
+    if (other !== undefined) {
+      throw new WorkbookError("invalid-plan", `The sheet plans "${other}" and "${key}" both want the ${what} "${name}": write them one at a time`);
+    }
+    seen.set(id, key);
+  };
+  for (const plan of plans) {
+    claim("key", plan.key, plan.key);
+    claim("sheet", plan.name, plan.key);
+    for (const b of plan.blocks) if (b.kind === "table") claim("name", b.name, plan.key);
+    for (const n of plan.names ?? []) claim("name", n.name, plan.key);
+  }
+}
+
+/** The snapshot as it will be once `ops` have run: what the next plan of the same write decides on. */
+export function snapshotAfter(snapshot: WorkbookSnapshot, ops: readonly WriteOp[]): WorkbookSnapshot {
+  let sheets = [...snapshot.sheets];
+  let tables = [...snapshot.tables];
+  let names = [...snapshot.names];
+  const onSheet = (sheet: string, change: (s: WorkbookSnapshot["sheets"][number]) => WorkbookSnapshot["sheets"][number]): void => {
+    sheets = sheets.map((s) => (s.name === sheet ? change(s) : s));
+  };
+  for (const op of ops) {
+    switch (op.op) {
+      case "addSheet":
+        // Its id is known only once it exists; a placeholder no real id can equal keeps it unowned until then.
+        sheets.push({ name: op.sheet, id: `(new sheet ${op.sheet})`, owner: null, charts: [] });
+        break;
+      case "renameSheet":
+        onSheet(op.sheet, (s) => ({ ...s, name: op.to }));
+        tables = tables.map((t) => (t.sheet === op.sheet ? { ...t, sheet: op.to } : t));
+        break;
+      case "setOwner":
+        onSheet(op.sheet, (s) => ({ ...s, owner: serializeRecord(op.record) }));
+        break;
+      case "removeOwner":
+        onSheet(op.sheet, (s) => ({ ...s, owner: null }));
+        break;
+      case "convertTableToRange":
+        tables = tables.filter((t) => !same(t.name, op.table));
+        break;
+      case "renameTable":
+        tables = tables.map((t) => (same(t.name, op.table) ? { ...t, name: op.to } : t));
+        break;
+      case "addTable":
+        tables.push({ name: op.table, sheet: op.sheet, address: op.address });
+        break;
+      case "resizeTable":
+        tables = tables.map((t) => (same(t.name, op.table) ? { name: op.rename, sheet: op.sheet, address: op.address } : t));
+        break;
+      case "deleteName":
+        names = names.filter((n) => !same(n.name, op.name));
+        break;
+      case "addName":
+        names.push({ name: op.name, broken: false });
+        break;
+      case "addChart":
+        onSheet(op.sheet, (s) => ({ ...s, charts: [...(s.charts ?? []), op.name] }));
+        break;
+      case "deleteChart":
+        onSheet(op.sheet, (s) => ({ ...s, charts: (s.charts ?? []).filter((c) => !same(c, op.name)) }));
+        break;
+      default:
+        break;
+    }
+  }
+  return { sheets, tables, names };
+}
+
 /**
  * Validates, reads, decides, then writes request by request. Shared by both adapters so they can't
  * drift apart. Throws WorkbookError.
  */
 export async function performWrite(plan: SheetPlan, io: WorkbookIO, options: PerformOptions): Promise<WriteResult> {
-  const issues = validatePlan(plan);
-  if (issues.length > 0) {
-    throw new WorkbookError("invalid-plan", `The sheet plan "${plan.key}" can't be written: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, { issues });
-  }
-  const snapshot = await io.snapshot();
-  const decision = decideTarget(plan, snapshot);
-  const probes = conflictProbes(plan, decision, snapshot);
-  const hits = probes.length > 0 ? (await io.probe(decision.sheetName, probes)).filter((h): h is string => h !== null) : [];
-  const outcome = planWrite({
-    plan,
-    snapshot,
-    decision,
-    cellHits: hits,
-    now: options.now,
-    ...(options.onConflict === undefined ? {} : { onConflict: options.onConflict }),
-    ...(options.maxRequestBytes === undefined ? {} : { maxRequestBytes: options.maxRequestBytes }),
+  const [only] = await performWrites([plan], io, options);
+  if (!only) throw new WorkbookError("excel", `Internal: no result for "${plan.key}"`);
+  return only.result;
+}
+
+/**
+ * Several plans in one go, with shared round trips: one snapshot for all, one probe of the user's cells for
+ * all the sheets being refreshed, then the write requests of all the plans packed together in write order
+ * (plan by plan, each plan's ops in the order Excel accepts), each request under the byte budget. A plan's
+ * formulas may name tables of the plans before it. All or nothing: when any plan meets a conflict, nothing is
+ * written and the result is that plan's conflict alone. Otherwise one result per plan, in order; a plan's
+ * `syncs` counts the round trips of the whole write up to its last request, so the last plan's is the total.
+ */
+export async function performWrites(plans: readonly SheetPlan[], io: WorkbookIO, options: PerformOptions): Promise<PlanWriteResult[]> {
+  plans.forEach(refuseInvalid);
+  refuseOverlap(plans);
+  const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  let snapshot = await io.snapshot();
+
+  // The user's cells where refreshed sheets grow, for every plan in one round trip. Plans never share a sheet,
+  // so what an earlier plan writes doesn't change what a later one finds on its own sheet.
+  const probeKey = (p: ProbeRequest): string => `${p.sheet}\n${p.areas.map(rectAddress).join(",")}`;
+  const wanted = plans.flatMap((plan): ProbeRequest[] => {
+    const decision = decideTarget(plan, snapshot);
+    const areas = conflictProbes(plan, decision, snapshot);
+    return areas.length > 0 ? [{ sheet: decision.sheetName, areas }] : [];
   });
-  if (outcome.kind === "conflict") {
-    return { status: "conflict", sheetName: outcome.sheetName, conflicts: outcome.conflicts, syncs: io.syncs, writeRequests: 0, largestRequestBytes: 0 };
+  const hits = new Map<string, (string | null)[]>();
+  if (wanted.length > 0) (await io.probe(wanted)).forEach((h, i) => hits.set(probeKey(wanted[i]!), h));
+
+  const outcomes: Extract<PlanWriteOutcome, { kind: "write" }>[] = [];
+  for (const plan of plans) {
+    const decision = decideTarget(plan, snapshot);
+    const probe = { sheet: decision.sheetName, areas: conflictProbes(plan, decision, snapshot) };
+    let found = probe.areas.length > 0 ? hits.get(probeKey(probe)) : [];
+    // Only if an earlier plan of this write changed where this one lands (never for plans written alone).
+    if (found === undefined) found = (await io.probe([probe]))[0] ?? [];
+    const outcome = planWrite({
+      plan,
+      snapshot,
+      decision,
+      cellHits: found.filter((h): h is string => h !== null),
+      now: options.now,
+      ...(options.onConflict === undefined ? {} : { onConflict: options.onConflict }),
+      maxRequestBytes: maxBytes,
+    });
+    if (outcome.kind === "conflict") {
+      return [{ key: plan.key, result: { status: "conflict", sheetName: outcome.sheetName, conflicts: outcome.conflicts, syncs: io.syncs, writeRequests: 0, largestRequestBytes: 0 } }];
+    }
+    outcomes.push(outcome);
+    snapshot = snapshotAfter(snapshot, [...outcome.ops, ...outcome.stamps]);
   }
-  const total = outcome.requests.length;
-  for (const [i, request] of outcome.requests.entries()) {
+
+  const single = outcomes.length === 1 ? outcomes[0] : undefined;
+  const packed = single
+    ? { requests: single.requests, bytes: single.requestBytes }
+    : packWrite(
+        outcomes.flatMap((o) => o.ops),
+        outcomes.flatMap((o) => o.stamps),
+        maxBytes,
+      );
+  // Which requests carry each plan's ops: ops are packed in order, stamps last.
+  const owner = new Map<WriteOp, number>();
+  outcomes.forEach((o, i) => [...o.ops, ...o.stamps].forEach((op) => owner.set(op, i)));
+  const requestsOf = outcomes.map(() => new Set<number>());
+  packed.requests.forEach((request, r) => request.forEach((op) => requestsOf[owner.get(op) ?? 0]?.add(r)));
+
+  const total = packed.requests.length;
+  const syncsAfter: number[] = [];
+  let announced = -1;
+  for (const [i, request] of packed.requests.entries()) {
+    const starting = requestsOf.findIndex((set, p) => p > announced && set.has(i));
+    if (starting >= 0) {
+      announced = starting;
+      options.onPlan?.(plans[starting]!.key, starting + 1, plans.length);
+    }
     try {
       await io.execute(request);
     } catch (error) {
       if (error instanceof WorkbookError) throw error;
-      throw new WorkbookError("excel", `Excel refused write request ${i + 1} of ${total} for "${outcome.sheetName}": ${describeError(error)}`, {
+      const sheets = [...new Set(outcomes.filter((_, p) => requestsOf[p]?.has(i)).map((o) => `"${o.sheetName}"`))].join(", ");
+      throw new WorkbookError("excel", `Excel refused write request ${i + 1} of ${total} for ${sheets}: ${describeError(error)}`, {
         partial: i > 0,
         cause: error,
       });
     }
+    syncsAfter.push(io.syncs);
     options.onProgress?.(i + 1, total);
   }
-  return {
-    status: "written",
-    sheetName: outcome.sheetName,
-    action: outcome.action,
-    ...(outcome.renamedFrom === undefined ? {} : { renamedFrom: outcome.renamedFrom }),
-    ...(outcome.supersededSheet === undefined ? {} : { supersededSheet: outcome.supersededSheet }),
-    ...(outcome.avoidedConflicts === undefined ? {} : { avoidedConflicts: outcome.avoidedConflicts }),
-    cellsWritten: outcome.cellsWritten,
-    syncs: io.syncs,
-    writeRequests: total,
-    largestRequestBytes: Math.max(0, ...outcome.requestBytes),
-  };
+  return outcomes.map((outcome, p) => {
+    const mine = [...(requestsOf[p] ?? [])];
+    const last = Math.max(...mine);
+    return {
+      key: plans[p]!.key,
+      result: {
+        status: "written",
+        sheetName: outcome.sheetName,
+        action: outcome.action,
+        ...(outcome.renamedFrom === undefined ? {} : { renamedFrom: outcome.renamedFrom }),
+        ...(outcome.supersededSheet === undefined ? {} : { supersededSheet: outcome.supersededSheet }),
+        ...(outcome.avoidedConflicts === undefined ? {} : { avoidedConflicts: outcome.avoidedConflicts }),
+        cellsWritten: outcome.cellsWritten,
+        syncs: syncsAfter[last] ?? io.syncs,
+        writeRequests: mine.length,
+        largestRequestBytes: Math.max(0, ...mine.map((r) => packed.bytes[r] ?? 0)),
+      },
+    };
+  });
 }
 
 /** "InvalidArgument: …" for Office errors, which carry a code beside the message. */

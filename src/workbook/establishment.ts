@@ -1,5 +1,5 @@
 import type { Catalog } from "../catalog";
-import type { CellValue, WorkbookAdapter, WriteOptions, WriteResult } from "../excel/adapter";
+import type { CellValue, WorkbookAdapter, WriteResult } from "../excel/adapter";
 import {
   type EstablishmentParameters,
   type EstablishmentReconciliation,
@@ -31,6 +31,7 @@ import { type PlanCell, type SheetPlan, excelDate } from "../sheets/plan";
 import { PLAN_INPUT_HEADERS, STAFFING_PLAN_TABLE } from "../sheets/staffingPlan";
 import { readOnCosts } from "./costing";
 import { rowsByHeaders } from "./tableRows";
+import { type WritePlansOptions, writePlans } from "./writePlans";
 
 /** Where the funded establishment comes from. */
 export type FundedSource =
@@ -50,7 +51,7 @@ export interface EstablishmentRequest {
 }
 
 export interface EstablishmentOutcome {
-  /** Each sheet's write result, in the order written; stops at the first conflict. */
+  /** Each sheet's write result, in the order written; a conflict ends the list (see writePlans). */
   readonly results: readonly { readonly key: string; readonly result: WriteResult }[];
   /** The figures as the sheets will show them once Excel calculates, for the pane to show now. */
   readonly reconciliation: EstablishmentReconciliation;
@@ -92,7 +93,7 @@ export async function buildEstablishment(
   workbook: WorkbookAdapter,
   catalog: Catalog,
   request: EstablishmentRequest,
-  options: WriteOptions & { readonly onSheet?: (key: string, index: number, count: number) => void } = {},
+  options: WritePlansOptions = {},
 ): Promise<EstablishmentOutcome> {
   const [existingEstablishment, existingParameters, existingStaff, existingReconciliation, existingPay, existingOnCosts, plan] = await Promise.all([
     workbook.readTable(ESTABLISHMENT_TABLES.establishment),
@@ -164,13 +165,7 @@ export async function buildEstablishment(
     reconciliationSheet(funded.map((f) => ({ position: f.position, vacantSinceSetByAddIn: setNow.get(f.position) ? excelDate(setNow.get(f.position)!) : null }))),
     establishmentSummarySheet(summaryKeys(reconciliation)),
   ];
-  const { onSheet, ...writeOptions } = options;
-  const results: { key: string; result: WriteResult }[] = [];
-  for (const [i, plan] of plans.entries()) {
-    onSheet?.(plan.key, i + 1, plans.length);
-    const result = await workbook.writeSheetPlan(plan, writeOptions);
-    results.push({ key: plan.key, result });
-    if (result.status === "conflict") break;
-  }
+  // All six in one go where the workbook can: one snapshot, then every sheet's requests packed together.
+  const results = await writePlans(workbook, plans, options);
   return { results, reconciliation, positionsAdded: added.length, positionsKept: kept.length, vacantSince: { dated, cleared } };
 }

@@ -797,20 +797,29 @@ class FakeRange extends FakeObject<RangeRef> {
   get values(): unknown[][] {
     return this.get("values");
   }
+  // A single value (not a 2-D array) applies to every cell of the range:
+  // https://learn.microsoft.com/en-us/office/dev/add-ins/excel/performance#update-all-cells-in-a-range
   set values(v: unknown[][]) {
-    this.write("values", v, (r) => this.ctx.store.setInputs(r.sheet, r.rect, v as (CellInput | null)[][]));
+    this.write("values", v, (r) => this.inputs(r, v));
   }
   get formulas(): unknown[][] {
     return this.get("formulas");
   }
   set formulas(v: unknown[][]) {
-    this.write("formulas", v, (r) => this.ctx.store.setInputs(r.sheet, r.rect, v as (CellInput | null)[][]));
+    this.write("formulas", v, (r) => this.inputs(r, v));
   }
   get numberFormat(): unknown[][] {
     return this.get("numberFormat");
   }
   set numberFormat(v: unknown[][]) {
-    this.write("numberFormat", v, (r) => this.ctx.store.setNumberFormats(r.sheet, r.rect, v as (string | null)[][]));
+    this.write("numberFormat", v, (r) =>
+      Array.isArray(v) ? this.ctx.store.setNumberFormats(r.sheet, r.rect, v as (string | null)[][]) : this.ctx.store.fillNumberFormat(r.sheet, r.rect, String(v)),
+    );
+  }
+
+  private inputs(r: RangeRef, v: unknown): void {
+    if (Array.isArray(v)) this.ctx.store.setInputs(r.sheet, r.rect, v as (CellInput | null)[][]);
+    else this.ctx.store.fillInputs(r.sheet, r.rect, v as CellInput);
   }
 
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {

@@ -28,6 +28,8 @@ export interface FormulaReferences {
   readonly names: readonly string[];
   /** Sheets named by sheet-qualified references, unquoted. */
   readonly sheets: readonly string[];
+  /** A1 references (cells, areas, whole rows or columns) as written, without their sheet. */
+  readonly cells: readonly string[];
 }
 
 export class FormulaSyntaxError extends Error {
@@ -257,6 +259,7 @@ function readReferences(formula: string): FormulaReferences {
   const structured: StructuredReference[] = [];
   const names: string[] = [];
   const sheets: string[] = [];
+  const cells: string[] = [];
   const { masked, groups } = maskBrackets(formula);
   for (const t of tokenize(masked)) {
     if (t.type === "unknown") throw new FormulaSyntaxError(formula, `"${unmask(t.value, groups)}" is not understood`);
@@ -270,8 +273,21 @@ function readReferences(formula: string): FormulaReferences {
     const [sheet, local] = splitSheet(value);
     if (sheet !== null) sheets.push(sheet);
     const parts = local.split(":");
-    if (A1_AREA.test(local) || parts.every((p) => A1_AREA.test(p))) continue;
+    if (A1_AREA.test(local) || parts.every((p) => A1_AREA.test(p))) {
+      cells.push(local);
+      continue;
+    }
     if (sheet === null) names.push(local);
   }
-  return { structured, names, sheets };
+  return { structured, names, sheets, cells };
+}
+
+const ABSOLUTE_PART = /^\$[A-Za-z]{1,3}\$\d+$|^\$[A-Za-z]{1,3}$|^\$\d+$/;
+
+/**
+ * True when `formula` reads the same on every cell it is filled into: no A1 reference that Excel would shift
+ * from cell to cell (structured references, names and $A$1-style references are the same everywhere).
+ */
+export function hasRelativeCellReference(formula: string): boolean {
+  return formulaReferences(formula).cells.some((ref) => ref.split(":").some((part) => !ABSOLUTE_PART.test(part)));
 }

@@ -9,7 +9,8 @@
  * round trip is a turn already.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ConflictPolicy, WorkbookAdapter, WriteResult } from "../../excel/adapter";
+import type { ConflictPolicy, WorkbookAdapter, WriteOptions, WriteResult } from "../../excel/adapter";
+import type { SheetPlan } from "../../sheets/plan";
 import type { Message } from "./describeWrite";
 import { type WriteLock, useWriteLock } from "./writeLock";
 
@@ -174,6 +175,29 @@ export function useSheetsWriter(workbook: WorkbookAdapter, lock?: WriteLock): Sh
             written.push({ key: plan.key, result });
             return result;
           },
+          // Several sheets in one go: progress names each as its first request goes out.
+          ...(workbook.writeSheetPlans
+            ? {
+                writeSheetPlans: async (plans: readonly SheetPlan[], options?: WriteOptions) => {
+                  const base = written.length;
+                  showProgress({ ...progress, count: Math.max(progress.count, base + plans.length) });
+                  await giveWay();
+                  const results = await workbook.writeSheetPlans!(plans, {
+                    ...options,
+                    onPlan: (key, index, count) => {
+                      options?.onPlan?.(key, index, count);
+                      showProgress({ ...progress, key, name: plans[index - 1]?.name ?? null, index: base + index, done: progress.done, total: progress.total });
+                    },
+                    onProgress: (done, total) => {
+                      options?.onProgress?.(done, total);
+                      showProgress({ ...progress, done, total });
+                    },
+                  });
+                  written.push(...results);
+                  return results;
+                },
+              }
+            : {}),
         };
         const report = await job.run(tracked, {
           onConflict,
