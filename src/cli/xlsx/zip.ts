@@ -1,5 +1,9 @@
 import type { Writable } from "node:stream";
 import * as zlib from "node:zlib";
+import { invalid } from "../../domain";
+
+/** The most a zip without ZIP64 records for a size or an offset: 4 GiB − 1 bytes. */
+export const ZIP32_LIMIT = 0xffffffff;
 
 /**
  * A zip archive written as it goes (APPNOTE.TXT 6.3.x): each entry's bytes are deflated straight to the output,
@@ -12,7 +16,11 @@ export class ZipWriter {
   private offset = 0;
   private open = false;
 
-  constructor(private readonly out: Writable) {}
+  /** `limit`: ZIP32_LIMIT; smaller only in tests, to reach the refusal without writing 4 GiB. */
+  constructor(
+    private readonly out: Writable,
+    private readonly limit = ZIP32_LIMIT,
+  ) {}
 
   /** Writes one entry from text chunks (UTF-8), deflated. */
   async entry(name: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
@@ -57,8 +65,9 @@ export class ZipWriter {
       deflate.end();
       await pumped;
     }
-    if (size > 0xffffffff || compressed > 0xffffffff || this.offset > 0xffffffff) {
-      throw new Error(`zip: ${name} is over 4 GiB, beyond what this writer (without ZIP64) can store`);
+    if (size > this.limit || compressed > this.limit || this.offset > this.limit) {
+      // Too much input, not a bug: refused (exit 1) like any workbook too big for Excel.
+      throw invalid(`the workbook is too big to write: its part ${name} would pass 4 GiB, more than an .xlsx written without ZIP64 can hold; write fewer rows`);
     }
     const descriptor = Buffer.alloc(16);
     descriptor.writeUInt32LE(0x08074b50, 0);
