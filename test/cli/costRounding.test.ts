@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
 import { HCAS_ZONES, postCost, roundPennies, roundedCostLines } from "../../src/domain";
@@ -60,4 +63,38 @@ describe("money that adds up", () => {
       expect(Math.abs(shown.total - cost.total)).toBeLessThanOrEqual(0.025);
     }
   });
+});
+
+describe("money that adds up in wfp forecast", () => {
+  const dir = mkdtempSync(join(tmpdir(), "wfp-forecast-rounding-"));
+  const bands = ["3", "4", "5", "6", "7", "8a", "8b"];
+  const zones = ["none", ...HCAS_ZONES];
+  /** A team of 7 posts spread over bands, part-time WTEs, zones, steps and start and end dates; fixed by `seed`. */
+  const team = (seed: number): string => {
+    let x = seed * 7919 + 1;
+    const next = (n: number) => (x = (x * 48271) % 2147483647) % n;
+    const rows = bands.map((band, i) => {
+      const wte = (1 + next(150)) / 100;
+      const start = next(3) === 0 ? `2026-${String(1 + next(12)).padStart(2, "0")}-${String(1 + next(28)).padStart(2, "0")}` : "";
+      return [`Post ${i}`, band, next(2) === 0 ? "entry" : "top", wte, zones[next(zones.length)], `20${20 + next(6)}-0${1 + next(9)}-15`, start].join(",");
+    });
+    return ["Post,Band,Point,WTE,HCAS zone,Start date in band,Start date", ...rows].join("\n");
+  };
+  it("prints each year's lines adding up to its total, and the total and vacancy to the budget, to the penny", async () => {
+    let rows = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const csv = join(dir, `team-${seed}.csv`);
+      writeFileSync(csv, team(seed));
+      const argv = ["forecast", "--team", csv, "--from", "2026/27", "--years", "3", "--award", "2027/28=2.5,2028/29=3.1", "--vacancy", "0.037", ...(seed % 2 ? ["--levy"] : []), ...(seed % 3 ? [] : ["--pension", "full"])];
+      const { code, stdout, stderr } = await wfp(...argv);
+      expect(code, stderr).toBe(0);
+      for (const line of stdout.split("\n").filter((l) => /^\d{4}\/\d{2}\t/.test(l))) {
+        const [basic, hcas, ni, pension, levy, total, , , vacancy, budget] = line.split("\t").slice(2).map(pennies);
+        expect(basic! + hcas! + ni! + pension! + levy!, `${argv.join(" ")}: ${line}`).toBe(total);
+        expect(total! + vacancy!, `${argv.join(" ")}: ${line}`).toBe(budget);
+        rows++;
+      }
+    }
+    expect(rows).toBe(40 * 3);
+  }, 120_000);
 });

@@ -11,6 +11,7 @@ import {
   normalizeYear,
   parsePensionBasis,
   roundPennies,
+  roundedCostLines,
 } from "../../domain";
 import { type CliIo, UsageError, printJson } from "../io";
 import { readForecastTeamFile } from "../../input";
@@ -135,13 +136,18 @@ export async function forecastCommand(catalog: Catalog, args: readonly string[],
   const lines = [
     `Pay forecast for ${posts.length} post${posts.length === 1 ? "" : "s"}, ${forecast.years[0]!.year} to ${forecast.years.at(-1)!.year} (${settings.pensionBasis} pension${settings.includeLevy ? ", with levy" : ""}, ${settings.proration} proration)`,
     ["year", "status", "basic", "HCAS", "employer NI", "pension", "levy", "total", "drift", "award gap", "vacancy", "budget"].join("\t"),
-    ...forecast.years.map((y) =>
-      [
+    ...forecast.years.map((y) => {
+      // The one rounding rule (roundedCostLines): each line to the penny, the total their sum, and the budget the
+      // total plus the vacancy line as printed, so every printed row adds up.
+      const shown = roundedCostLines(y);
+      const vacancy = p(y.vacancy);
+      const budget = (Math.round(shown.total * 100) + Math.round(vacancy * 100)) / 100;
+      return [
         y.year,
         y.status === "assumed" ? `assumed (${y.award === 0 ? "no award assumed" : `${y.award}% award`})` : y.status,
-        ...[y.basic, y.hcas, y.employerNI, y.pension, y.levy, y.total, y.drift, y.awardGap, y.vacancy, y.budget].map(money),
-      ].join("\t"),
-    ),
+        ...[shown.basic, shown.hcas, shown.employerNI, shown.pension, shown.levy, shown.total, y.drift, y.awardGap, vacancy, budget].map(money),
+      ].join("\t");
+    }),
     ...(flags.out ? [`Wrote ${flags.out}.`] : []),
   ];
   io.out(`${lines.join("\n")}\n`);
