@@ -5,8 +5,9 @@ import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
 import { writeXlsx } from "../../src/cli/xlsx/writeWorkbook";
-import { type ForecastSettings, forecastBy, forecastPay, horizonYears, monthsOfYear } from "../../src/domain";
-import { FORECAST_HEADER_ROW, forecastWorkbookPlans, monthHeader, totalHeader } from "../../src/sheets/forecast";
+import { type ForecastSettings, forecastBy, forecastPay, horizonYears, isoOf, monthsOfYear } from "../../src/domain";
+import { FORECAST_HEADER_ROW, FORECAST_INPUT_HEADERS, forecastWorkbookPlans, monthHeader, totalHeader } from "../../src/sheets/forecast";
+import { type PlanCell, type TableBlock, excelDate } from "../../src/sheets/plan";
 import { wfp } from "../support/cli";
 import { sampleForecastPosts } from "../support/forecastPosts";
 import { recalculateWithLibreOffice, recalculatedTableAt } from "../support/libreoffice";
@@ -43,6 +44,14 @@ function expectPenny(actual: unknown, expected: number, where: string): void {
   expect(Math.abs((actual as number) - expected), `${where}: ${String(actual)} vs ${expected}`).toBeLessThan(0.01);
 }
 
+/** The summary's lines, in their order, as the domain names them. */
+const LINE_HEADERS = ["Basic", "HCAS", "Employer NI", "Pension", "Levy", "Total", "Drift", "Award gap"];
+const LINE_KEYS = ["basic", "hcas", "employerNI", "pension", "levy", "total", "drift", "awardGap"] as const;
+
+function expectLines(cells: readonly unknown[], lines: Record<(typeof LINE_KEYS)[number], number>, where: string): void {
+  LINE_KEYS.forEach((k, i) => expectPenny(cells[i], lines[k], `${where} ${k}`));
+}
+
 describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
   let workbook: ExcelJS.Workbook;
   beforeAll(async () => {
@@ -64,36 +73,35 @@ describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
     });
   });
 
-  it("summarises each year, month, cost centre (literally), band and role as the domain does", () => {
+  it("summarises each year, month, cost centre (literally), band and role as the domain does: every line, drift and award gap", () => {
     const byYear = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Year"));
+    expect(byYear.headers).toEqual(["Year", ...LINE_HEADERS, "Vacancy", "Budget"]);
     expect(byYear.rows.map((r) => r[0])).toEqual(domain.years.map((y) => y.year));
     domain.years.forEach((y, i) => {
       const r = byYear.rows[i]!;
-      expectPenny(r[1], y.basic + y.hcas, `basic and HCAS ${y.year}`);
-      expectPenny(r[2], y.employerNI, `NI ${y.year}`);
-      expectPenny(r[3], y.pension, `pension ${y.year}`);
-      expectPenny(r[4], y.levy, `levy ${y.year}`);
-      expectPenny(r[5], y.total, `total ${y.year}`);
-      expectPenny(r[6], y.vacancy, `vacancy ${y.year}`);
-      expectPenny(r[7], y.budget, `budget ${y.year}`);
+      expectLines(r.slice(1), y, y.year);
+      expectPenny(r[9], y.vacancy, `vacancy ${y.year}`);
+      expectPenny(r[10], y.budget, `budget ${y.year}`);
     });
+    // The rows are not vacuous: steps drift every year, and the year with a funded rate below its award has a gap.
+    expect(domain.years.every((y) => y.drift > 1000)).toBe(true);
+    expect(domain.years.map((y) => y.awardGap > 1000)).toEqual([false, true, false]);
     const byMonth = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Month"));
     expect(byMonth.rows).toHaveLength(36);
     domain.months.forEach((m, i) => expectPenny(byMonth.rows[i]![5], m.total, `month ${m.month}`));
-    const centres = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Cost centre"));
-    const expected = forecastBy(domain, "costCentre");
-    expect(centres.rows.map((r) => r[0])).toEqual(["CC1", "CC*", "=CC1", "cc1", "CC2?"]);
-    for (const r of centres.rows) {
-      domain.years.forEach((y, i) => {
-        const group = expected.find((g) => g.key === r[0] && g.year === y.year)!;
-        expectPenny(r[1 + i], group.total, `cost centre ${String(r[0])} ${y.year}`);
-      });
-    }
-    const bands = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Band"));
-    const byBand = forecastBy(domain, "band");
-    for (const r of bands.rows) {
-      domain.years.forEach((y, i) => expectPenny(r[1 + i], byBand.find((g) => g.key === String(r[0]) && g.year === y.year)?.total ?? 0, `band ${String(r[0])} ${y.year}`));
-    }
+    const groups = (first: string, group: "costCentre" | "band" | "role") => {
+      const table = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", first));
+      expect(table.headers).toEqual([first, "Year", ...LINE_HEADERS]);
+      const expected = forecastBy(domain, group);
+      for (const r of table.rows) {
+        const found = expected.find((g) => g.key === String(r[0]) && g.year === r[1]);
+        expectLines(r.slice(2), found ?? { basic: 0, hcas: 0, employerNI: 0, pension: 0, levy: 0, total: 0, drift: 0, awardGap: 0 }, `${first} ${String(r[0])} ${String(r[1])}`);
+      }
+      return table.rows;
+    };
+    expect([...new Set(groups("Cost centre", "costCentre").map((r) => r[0]))]).toEqual(["CC1", "CC*", "=CC1", "cc1", "CC2?"]);
+    groups("Band", "band");
+    expect(groups("Role", "role").length).toBe(forecastBy(domain, "role").length);
   });
 
   it("extends the Pay scales with assumed years, each point the year before × (1 + award) to the pound", () => {
@@ -110,6 +118,36 @@ describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
     }
     expect(workbook.getWorksheet("Forecast rates")).toBeDefined();
   });
+});
+
+describe("the summary's drift and award gap are live formulas", () => {
+  it("follow a start date and an award edited in the workbook, equal to the domain given the same edits", async () => {
+    // A post that steps inside 2026/27 now joins the day after that step: it no longer drifts that year.
+    const stepping = domain.posts.find((p) => p.years[0]!.drift > 0 && !p.post.startDate)!;
+    const step = stepping.ladder.steps.find((d) => isoOf(d) >= "2026-04-01" && isoOf(d) <= "2027-03-31")!;
+    const joins = isoOf(step + 1);
+    const editedPosts = posts.map((p) => (p === stepping.post ? { ...p, startDate: joins } : p));
+    const editedSettings: ForecastSettings = { ...settings, awards: { ...settings.awards, "2027/28": 3.5 } };
+    const edited = forecastPay(catalog.pay, editedPosts, editedSettings);
+    expect(edited.years[0]!.drift).toBeLessThan(domain.years[0]!.drift - 1);
+    expect(edited.years[1]!.awardGap).toBeGreaterThan(domain.years[1]!.awardGap + 1000);
+
+    // The same plans with only those two input cells changed, as a user would type them.
+    const plans = forecastWorkbookPlans(catalog, posts, settings);
+    const table = (name: string) => plans.flatMap((p) => p.blocks).find((b): b is TableBlock => b.kind === "table" && b.name === name)!;
+    const forecastRows = table("Forecast").rows as PlanCell[][];
+    const row = forecastRows.find((r) => r[0] === stepping.post.post)!;
+    expect(row[FORECAST_INPUT_HEADERS.indexOf("Start date")]).toBeNull();
+    row[FORECAST_INPUT_HEADERS.indexOf("Start date")] = excelDate(joins);
+    const award = (table("Pay_Awards").rows as PlanCell[][]).find((r) => r[0] === "2027/28")!;
+    expect(award[1]).toBe(0.025);
+    award[1] = 0.035;
+    const path = join(mkdtempSync(join(tmpdir(), "wfp-forecast-edited-")), "forecast.xlsx");
+    await writeXlsx(plans, path);
+    const recalculated = await recalculateWithLibreOffice(path);
+    const byYear = recalculatedTableAt(recalculated, "Forecast summary", headerRowOf(recalculated, "Forecast summary", "Year"));
+    edited.years.forEach((y, i) => expectLines(byYear.rows[i]!.slice(1), y, `edited ${y.year}`));
+  }, 240_000);
 });
 
 describe("wfp forecast --json", () => {

@@ -1,9 +1,9 @@
 import type { Catalog } from "../../catalog";
-import { type ForecastSettings, HCAS_ZONES, horizonYears } from "../../domain";
+import { type ForecastSettings, HCAS_ZONES, horizonYears, nextYear } from "../../domain";
 import { STYLE, SheetLayout } from "../layout";
-import { HCAS_TABLE, MONEY, ON_COSTS_TABLE, PAY_SCALES_TABLE, PERCENT } from "../payReference";
+import { HCAS_TABLE, MONEY, ON_COSTS_TABLE, PAY_AWARDS_TABLE, PAY_SCALES_TABLE, PERCENT } from "../payReference";
 import { type PlanCell, type SheetPlan, formula } from "../plan";
-import { FORECAST_KEYS, FORECAST_NAMES, FORECAST_SHEETS, FORECAST_TABLES } from "./names";
+import { FORECAST_KEYS, FORECAST_NAMES, FORECAST_SHEETS, FORECAST_TABLES, forecastRateKey } from "./names";
 
 export const FORECAST_ZONES = ["none", ...HCAS_ZONES] as const;
 
@@ -73,16 +73,23 @@ export function forecastRatesSheet(catalog: Catalog, settings: ForecastSettings,
     ]),
   );
   layout.gap();
-  layout.line(`Pay and HCAS by year, band, point and zone (table ${FORECAST_TABLES.rates})`, STYLE.heading);
+  layout.line(`Pay and HCAS by year, band, point and zone, as paid and at the year's funded rate (table ${FORECAST_TABLES.rates})`, STYLE.heading);
   const payMatch = `${PAY_SCALES_TABLE}[Nation],"england",${PAY_SCALES_TABLE}[Year],[@Year],${PAY_SCALES_TABLE}[Band],[@Band],${PAY_SCALES_TABLE}[Point],[@Point]`;
-  const hcas = (column: string): string => `SUMIFS(${HCAS_TABLE}[${column}],${HCAS_TABLE}[Year],[@Year],${HCAS_TABLE}[Zone],[@Zone])`;
+  const hcas = (column: string, year = "[@Year]"): string => `SUMIFS(${HCAS_TABLE}[${column}],${HCAS_TABLE}[Year],${year},${HCAS_TABLE}[Zone],[@Zone])`;
+  // At the funded rate: the year before's point × (1 + funded rate), to the pound as an award is; HCAS minimum and
+  // maximum the same, its percentage the year before's. A year without a funded rate is funded as it is paid.
+  const fundedRate = `SUMIFS(${PAY_AWARDS_TABLE}[Funded rate],${PAY_AWARDS_TABLE}[Year],[@Year])`;
+  const unfunded = `COUNTIFS(${PAY_AWARDS_TABLE}[Year],[@Year],${PAY_AWARDS_TABLE}[Funded rate],"<>")=0`;
+  const fundedUplift = (amount: string): string => `ROUND(ROUND(${amount}*(1+${fundedRate}),6),0)`;
   const rows: PlanCell[][] = [];
   for (const year of years) {
+    const before = `"${nextYear(year, -1)}"`;
+    const beforeMatch = payMatch.replace("[Year],[@Year]", `[Year],${before}`);
     for (const { band, points } of forecastBands(catalog)) {
       points.forEach((point, i) => {
         for (const zone of FORECAST_ZONES) {
           rows.push([
-            `${year}|${band}|${i + 1}|${zone}`,
+            forecastRateKey(year, band, zone, i + 1),
             year,
             band,
             point,
@@ -91,6 +98,13 @@ export function forecastRatesSheet(catalog: Catalog, settings: ForecastSettings,
             formula(`=IF(COUNTIFS(${payMatch})=0,NA(),SUMIFS(${PAY_SCALES_TABLE}[Annual pay],${payMatch}))`),
             formula(zone === "none" ? "=0" : `=MIN(MAX(${hcas("Percent")}/100*[@Pay],${hcas("Minimum")}),${hcas("Maximum")})`),
             formula("=[@Pay]+[@HCAS]"),
+            formula(`=IF(${unfunded},[@Pay],IF(COUNTIFS(${beforeMatch})=0,NA(),${fundedUplift(`SUMIFS(${PAY_SCALES_TABLE}[Annual pay],${beforeMatch})`)}))`),
+            formula(
+              zone === "none"
+                ? "=0"
+                : `=IF(${unfunded},[@HCAS],MIN(MAX(${hcas("Percent", before)}/100*[@[Funded pay]],${fundedUplift(hcas("Minimum", before))}),${fundedUplift(hcas("Maximum", before))}))`,
+            ),
+            formula("=[@[Funded pay]]+[@[Funded HCAS]]"),
           ]);
         }
       });
@@ -108,6 +122,9 @@ export function forecastRatesSheet(catalog: Catalog, settings: ForecastSettings,
       { header: "Pay", width: 12, numberFormat: MONEY },
       { header: "HCAS", width: 12, numberFormat: MONEY },
       { header: "Pay and HCAS", width: 14, numberFormat: MONEY },
+      { header: "Funded pay", width: 12, numberFormat: MONEY },
+      { header: "Funded HCAS", width: 12, numberFormat: MONEY },
+      { header: "Funded pay and HCAS", width: 14, numberFormat: MONEY },
     ],
     rows,
   );

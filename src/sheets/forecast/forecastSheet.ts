@@ -14,18 +14,20 @@ import {
   NO_DATE,
   monthHeader,
   niHeader,
+  YEAR_RATE_COLUMNS,
+  type YearRateColumn,
   payHeader,
-  rateHeader,
   totalHeader,
+  yearHeader,
 } from "./names";
 
 /** The columns the add-in computes for each post, before the year blocks. */
-export const FORECAST_DERIVED_HEADERS = ["Pay band", "Zone", "Points", "First point", "In band from", "Step 1", "Step 2", "Costed to", "People", "Check"] as const;
+export const FORECAST_DERIVED_HEADERS = ["Pay band", "Zone", "Points", "First point", "In band from", "Step 1", "Step 2", "Costed to", "People", "Check", "Rates key"] as const;
 
 /** Rows above the table that each month column reads: its dates, divisor, year and that year's rates. */
-const HELPER_LABELS = ["Month starts", "Month ends", "Divisor", "Year", "NI rate", "NI threshold a month", "Pension and levy rate"] as const;
+export const HELPER_LABELS = ["Month starts", "Month ends", "Divisor", "Year", "NI rate", "NI threshold a month", "Pension and levy rate"] as const;
 const HELPER_TOP = 5;
-const helperRow = (label: (typeof HELPER_LABELS)[number]): number => HELPER_TOP + HELPER_LABELS.indexOf(label);
+export const helperRow = (label: (typeof HELPER_LABELS)[number]): number => HELPER_TOP + HELPER_LABELS.indexOf(label);
 export const FORECAST_HEADER_ROW = HELPER_TOP + HELPER_LABELS.length + 1;
 
 export interface ForecastSheetInput {
@@ -66,7 +68,7 @@ export function forecastColumns(settings: Pick<ForecastSettings, "fromYear" | "y
   const years = horizonYears(settings.fromYear, settings.years);
   const headers: string[] = [...FORECAST_INPUT_HEADERS, ...FORECAST_DERIVED_HEADERS];
   for (const y of years) {
-    headers.push(rateHeader(1, y), rateHeader(2, y), rateHeader(3, y), ...monthsOfYear(y).map((m) => monthHeader(m.key)), payHeader(y), niHeader(y), totalHeader(y));
+    headers.push(...YEAR_RATE_COLUMNS.map((c) => yearHeader(c, y)), ...monthsOfYear(y).map((m) => monthHeader(m.key)), payHeader(y), niHeader(y), totalHeader(y));
   }
   const index = new Map(headers.map((h, i) => [h, i + 1]));
   return {
@@ -110,19 +112,37 @@ function rowFormulas(columns: ForecastColumns): (r: number) => PlanCell[] {
       `=IF(${c("Post")}="","",IF(${c("Pay band")}="none","Unknown band",IF(${c("Zone")}="unknown","Unknown HCAS zone",` +
       `IF(NOT(AND(ISNUMBER(${wte}),${wte}>=0,${wte}<=1.5)),"WTE must be 0 to 1.5",IF(AND(N(${end})>0,N(${start})>0,${end}<${start}),"Ends before it starts",` +
       `IF(ISNA(${c("First point")}),"No such point in band "&${band},"OK"))))))`,
+    // "band|zone|" for an OK row; a blank row matches no rate (0); any other row is #N/A, so no wrong number.
+    "Rates key": `=IF(${c("Check")}="OK",${c("Pay band")}&"|"&${c("Zone")}&"|",IF(${c("Check")}="","-",NA()))`,
   };
   const templates: string[] = FORECAST_DERIVED_HEADERS.map((h) => derived[h]);
   for (const y of columns.years) {
-    const rate = (k: number) =>
-      `=IF(${c("Check")}="OK",SUMIFS(${FORECAST_TABLES.rates}[Pay and HCAS],${FORECAST_TABLES.rates}[Key],"${y}|"&${c("Pay band")}&"|"&MIN(${c("Points")},${c("First point")}+${k - 1})&"|"&${c("Zone")}),IF(${c("Check")}="",0,NA()))`;
-    templates.push(rate(1), rate(2), rate(3));
-    const [r1, r2, r3] = [1, 2, 3].map((k) => c(rateHeader(k, y)));
+    const [first, last] = [excelDate(`${y.slice(0, 4)}-04-01`), excelDate(`${Number(y.slice(0, 4)) + 1}-03-31`)];
+    const held = `MAX(${start},${first})`;
+    const col = (h: YearRateColumn) => c(yearHeader(h, y));
+    const lookup = (column: string, position: string) => `=SUMIFS(${FORECAST_TABLES.rates}[${column}],${FORECAST_TABLES.rates}[Key],"${y}|"&${c("Rates key")}&${position})`;
+    const next = `MIN(${c("Points")},${col("Point")}+1)`;
+    const [step1, step2] = [c("Step 1"), c("Step 2")];
+    const rates: Record<YearRateColumn, string> = {
+      // The point held on the year's first day (or the start date): the first point and every step on or before it.
+      Point: `=MIN(${c("Points")},${c("First point")}+(${step1}<=${held})+(${step2}<=${held}))`,
+      // The one step inside the year after that day, if any (steps are two years or more apart).
+      Step: `=IF(${step1}>${held},IF(${step1}<=${last},${step1},${NO_DATE}),IF(AND(${step2}>${held},${step2}<=${last}),${step2},${NO_DATE}))`,
+      Rate: lookup("Pay and HCAS", col("Point")),
+      "Next rate": lookup("Pay and HCAS", next),
+      HCAS: lookup("HCAS", col("Point")),
+      "Next HCAS": lookup("HCAS", next),
+      Funded: lookup("Funded pay and HCAS", col("Point")),
+      "Next funded": lookup("Funded pay and HCAS", next),
+    };
+    templates.push(...YEAR_RATE_COLUMNS.map((h) => rates[h]));
+    const [rate, nextRate, step] = [col("Rate"), col("Next rate"), col("Step")];
     const months = monthsOfYear(y);
     for (const m of months) {
       const x = columns.letter(monthHeader(m.key));
-      const [first, last, divisor] = [`${x}$${helperRow("Month starts")}`, `${x}$${helperRow("Month ends")}`, `${x}$${helperRow("Divisor")}`];
-      const days = (from: string) => `MAX(0,MIN(${c("Costed to")},${last})-MAX(${from}${first})+1)`;
-      templates.push(`=${wte}*(${r1}*${days(`${start},`)}+(${r2}-${r1})*${days(`${start},${c("Step 1")},`)}+(${r3}-${r2})*${days(`${start},${c("Step 2")},`)})/${divisor}`);
+      const [from, to, divisor] = [`${x}$${helperRow("Month starts")}`, `${x}$${helperRow("Month ends")}`, `${x}$${helperRow("Divisor")}`];
+      const days = (since: string) => `MAX(0,MIN(${c("Costed to")},${to})-MAX(${since},${from})+1)`;
+      templates.push(`=${wte}*(${rate}*${days(start)}+(${nextRate}-${rate})*${days(step)})/${divisor}`);
     }
     const x = columns.letter(monthHeader(months[0]!.key));
     const range = `${c(monthHeader(months[0]!.key))}:${c(monthHeader(months[11]!.key))}`;
@@ -190,7 +210,9 @@ function tableColumns(columns: ForecastColumns): TableColumn[] {
   };
   return columns.headers.map((header): TableColumn => {
     if (header in inputs) return { header, ...inputs[header as keyof typeof inputs] };
-    if (header === "Step 1" || header === "Step 2" || header === "Costed to") return { header, width: 12, numberFormat: DATE_OR_NONE };
+    if (header === "Step 1" || header === "Step 2" || header === "Costed to" || header.startsWith("Step ")) return { header, width: 12, numberFormat: DATE_OR_NONE };
+    if (header.startsWith("Point ")) return { header, width: 9 };
+    if (header === "Rates key") return { header, width: 14 };
     if (header === "In band from") return { header, width: 12, numberFormat: DATE };
     if (header === "Check") return { header, width: 22 };
     if ((FORECAST_DERIVED_HEADERS as readonly string[]).includes(header)) return { header, width: 9 };
@@ -227,7 +249,7 @@ export function forecastSheet(catalog: Catalog, input: ForecastSheetInput): Shee
     {
       kind: "range",
       at: "A3",
-      rows: [["Month columns: basic pay + HCAS for the month, a month with a change split by calendar days. Steps fall on the anniversaries of the start date in band. NI is per month above the threshold per person; Total adds pension and levy."]],
+      rows: [["Each year: the point held at its start (or the start date), the step inside it (anniversaries of the start date in band), full-time pay + HCAS at that point and the next (HCAS alone, and at the funded rate, for the summary); then each month's basic pay + HCAS, a month with a change split by calendar days. NI is per month above the threshold per person; Total adds pension and levy."]],
       style: STYLE.note,
     },
     ...helperBlocks(columns),

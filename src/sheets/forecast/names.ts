@@ -45,7 +45,13 @@ export function monthHeader(key: string): string {
   return `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][Number(m) - 1]} ${y}`;
 }
 
-export const rateHeader = (position: number, year: string): string => `Rate ${position} ${year}`;
+/** A Forecast_Rates row's key: year, band, zone and point position (1 = entry), so a post's row looks up "year|" & its key. */
+export const forecastRateKey = (year: string, band: string, zone: string, position: number): string => `${year}|${band}|${zone}|${position}`;
+
+/** Each year's columns before its months: the point held at its start, the step in it, and both points' rates. */
+export const YEAR_RATE_COLUMNS = ["Point", "Step", "Rate", "Next rate", "HCAS", "Next HCAS", "Funded", "Next funded"] as const;
+export type YearRateColumn = (typeof YEAR_RATE_COLUMNS)[number];
+export const yearHeader = (column: YearRateColumn, year: string): string => `${column} ${year}`;
 export const payHeader = (year: string): string => `Pay ${year}`;
 export const niHeader = (year: string): string => `NI ${year}`;
 export const totalHeader = (year: string): string => `Total ${year}`;
