@@ -3,7 +3,7 @@
  * and start date in band. Enter or "Add post" adds it to the list of posts to build; each field's problem is
  * explained beside it and focus goes to the first one.
  */
-import { Button, Combobox, Field, Input, Option, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Catalog } from "../../catalog";
 import {
@@ -11,18 +11,16 @@ import {
   type HcasZone,
   type PayPointName,
   type PlannedPost,
-  POST_STATUSES,
   type PostStatus,
   parsePlannedPost,
   payFor,
 } from "../../domain";
-import { BandField, PointField, ZoneField, useFieldStyles } from "./CostingFields";
-import { parseWteText, roleTitles, sentence } from "./costingText";
+import { BandField, PointField, RoleField, StatusField, ZoneField, useFieldStyles } from "./CostingFields";
+import { parseWteText, sentence } from "./costingText";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, border: "none", margin: 0, padding: 0, minWidth: 0 },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
-  combo: { minWidth: 0, width: "100%" },
 });
 
 type Problems = Partial<Record<"post" | "wte" | "point" | "start" | "form", string>>;
@@ -52,10 +50,6 @@ export function AddPostForm({ catalog, year, listed, onAdd }: AddPostFormProps) 
   const wteInput = useRef<HTMLInputElement>(null);
   const pointSelect = useRef<HTMLSelectElement>(null);
   const startInput = useRef<HTMLInputElement>(null);
-
-  const titles = roleTitles(catalog);
-  const typed = role.trim().toLowerCase();
-  const suggestions = titles.filter((t) => typed === "" || t.toLowerCase().includes(typed));
 
   const add = (): void => {
     const found: Problems = {};
@@ -111,25 +105,7 @@ export function AddPostForm({ catalog, year, listed, onAdd }: AddPostFormProps) 
         <Field label="Post name" required {...error(problems.post)}>
           <Input ref={postInput} value={post} onChange={(_, data) => setPost(data.value)} placeholder="e.g. L&D practitioner 1" />
         </Field>
-        <Field label="Role" hint="Choose one of the catalog's roles or type your own">
-          <Combobox
-            className={styles.combo}
-            freeform
-            value={role}
-            selectedOptions={titles.includes(role) ? [role] : []}
-            onChange={(event) => setRole(event.target.value)}
-            // Typing over a chosen title clears the selection (no optionText): the typed text, set by onChange, stays.
-            onOptionSelect={(_, data) => {
-              if (data.optionText !== undefined) setRole(data.optionText);
-            }}
-          >
-            {suggestions.map((t) => (
-              <Option key={t} value={t}>
-                {t}
-              </Option>
-            ))}
-          </Combobox>
-        </Field>
+        <RoleField catalog={catalog} value={role} onChange={setRole} />
         <div className={fieldStyles.pair}>
           <BandField value={band} onChange={(b) => setBand(b as Band)} />
           <PointField pay={catalog.pay} band={band} year={year} selectRef={pointSelect} value={point} onChange={setPoint} {...(problems.point ? { validationMessage: problems.point } : {})} />
@@ -137,9 +113,7 @@ export function AddPostForm({ catalog, year, listed, onAdd }: AddPostFormProps) 
             <Input ref={wteInput} className={fieldStyles.control} inputMode="decimal" value={wte} onChange={(_, data) => setWte(data.value)} />
           </Field>
           <ZoneField value={zone} onChange={setZone} />
-          <Field label="Status" className={fieldStyles.field}>
-            <StatusSelect value={status} onChange={setStatus} />
-          </Field>
+          <StatusField value={status} onChange={setStatus} />
           <Field label="Start in band" hint="Optional" className={fieldStyles.field} {...error(problems.start)}>
             <Input ref={startInput} className={fieldStyles.control} type="date" value={start} onChange={(_, data) => setStart(data.value)} />
           </Field>
@@ -150,18 +124,5 @@ export function AddPostForm({ catalog, year, listed, onAdd }: AddPostFormProps) 
         </div>
       </fieldset>
     </form>
-  );
-}
-
-function StatusSelect({ value, onChange }: { value: PostStatus; onChange: (status: PostStatus) => void }) {
-  const fieldStyles = useFieldStyles();
-  return (
-    <Select className={fieldStyles.control} value={value} onChange={(_, data) => onChange(data.value as PostStatus)}>
-      {POST_STATUSES.map((s) => (
-        <option key={s} value={s}>
-          {s}
-        </option>
-      ))}
-    </Select>
   );
 }

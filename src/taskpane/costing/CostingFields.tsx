@@ -1,8 +1,20 @@
 /** The small labelled fields the Costing tab uses more than once: year, band, point, HCAS zone, pension basis. */
-import { Field, Select, makeStyles, mergeClasses } from "@fluentui/react-components";
+import { Combobox, Field, Option, Select, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { type Ref, useEffect } from "react";
-import { BANDS, PAY_POINTS, type PayData, type PayPointName, type PensionBasis, type HcasZone, onCostsFor, payScaleFor } from "../../domain";
-import { PENSION_CHOICES, ZONE_CHOICES, formatRate, yearChoices } from "./costingText";
+import type { Catalog } from "../../catalog";
+import {
+  BANDS,
+  PAY_POINTS,
+  POST_STATUSES,
+  type PayData,
+  type PayPointName,
+  type PensionBasis,
+  type PostStatus,
+  type HcasZone,
+  onCostsFor,
+  payScaleFor,
+} from "../../domain";
+import { PENSION_CHOICES, ZONE_CHOICES, formatRate, roleTitles, yearChoices } from "./costingText";
 
 export const useFieldStyles = makeStyles({
   // minmax(0, …): a long option must not widen the pane. Bottom-aligned, so a wrapped label keeps the inputs level.
@@ -11,6 +23,7 @@ export const useFieldStyles = makeStyles({
   control: { minWidth: 0, maxWidth: "100%" },
   // A whole row of the pair grid: "2026/27 (indicative)" is cut short in half of a 320–350 px pane.
   wide: { gridColumn: "1 / -1" },
+  combo: { minWidth: 0, width: "100%" },
 });
 
 interface ChoiceProps<T> {
@@ -125,4 +138,38 @@ export function PensionField({ pay, year, ...props }: ChoiceProps<PensionBasis> 
     // No on-cost rules for the year: no rate to show; the cost says what is missing.
   }
   return <Choice label="Pension basis" options={PENSION_CHOICES} {...props} {...(hint ? { hint } : {})} />;
+}
+
+/** A post's status: in post, vacant… */
+export function StatusField(props: ChoiceProps<PostStatus>) {
+  return <Choice label="Status" options={POST_STATUSES.map((s) => ({ value: s, label: s }))} {...props} />;
+}
+
+/** The post's role: one of the catalog's titles, suggested as the user types, or their own words. */
+export function RoleField({ catalog, value, onChange }: { catalog: Catalog; value: string; onChange: (role: string) => void }) {
+  const styles = useFieldStyles();
+  const titles = roleTitles(catalog);
+  const typed = value.trim().toLowerCase();
+  const suggestions = titles.filter((t) => typed === "" || t.toLowerCase().includes(typed));
+  return (
+    <Field label="Role" hint="Choose one of the catalog's roles or type your own">
+      <Combobox
+        className={styles.combo}
+        freeform
+        value={value}
+        selectedOptions={titles.includes(value) ? [value] : []}
+        onChange={(event) => onChange(event.target.value)}
+        // Typing over a chosen title clears the selection (no optionText): the typed text, set by onChange, stays.
+        onOptionSelect={(_, data) => {
+          if (data.optionText !== undefined) onChange(data.optionText);
+        }}
+      >
+        {suggestions.map((t) => (
+          <Option key={t} value={t}>
+            {t}
+          </Option>
+        ))}
+      </Combobox>
+    </Field>
+  );
 }

@@ -1,12 +1,14 @@
 /**
  * The post-cost calculator: band, point, WTE, year, HCAS zone, pension basis and levy give every line of the
  * post's annual cost, live, from the domain's postCost. A WTE or point the domain refuses is explained beside
- * its field.
+ * its field. The costed post can then join the posts waiting for the plan, or go on a sheet (CostActions).
  */
 import { Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Catalog } from "../../catalog";
-import { type HcasZone, type PayPointName, type PensionBasis, type PostCost, defaultYear, postCost } from "../../domain";
+import { type HcasZone, type PayPointName, type PensionBasis, type PlannedPost, type PostCost, defaultYear, postCost } from "../../domain";
+import type { WorkbookAdapter } from "../../excel/adapter";
+import { CostActions } from "./CostActions";
 import { CostResult } from "./CostBreakdown";
 import { BandField, PensionField, PointField, YearField, ZoneField, useFieldStyles } from "./CostingFields";
 import { parseWteText, sentence } from "./costingText";
@@ -23,7 +25,15 @@ type Outcome =
   | { kind: "point"; message: string }
   | { kind: "other"; message: string };
 
-export function PostCostCalculator({ catalog }: { catalog: Catalog }) {
+export interface PostCostCalculatorProps {
+  readonly catalog: Catalog;
+  readonly workbook: WorkbookAdapter;
+  /** The posts waiting to be added to the plan, which "Add to plan" joins. */
+  readonly pending: readonly PlannedPost[];
+  readonly onAddToPlan: (post: PlannedPost) => void;
+}
+
+export function PostCostCalculator({ catalog, workbook, pending, onAddToPlan }: PostCostCalculatorProps) {
   const styles = useStyles();
   const fieldStyles = useFieldStyles();
   const pay = catalog.pay;
@@ -77,6 +87,13 @@ export function PostCostCalculator({ catalog }: { catalog: Catalog }) {
             ? { cost: outcome.cost }
             : { problem: outcome.kind === "other" ? `${outcome.message}.` : `No cost yet: see the ${outcome.kind === "wte" ? "WTE" : "pay point"} above.` }
         }
+      />
+      <CostActions
+        catalog={catalog}
+        workbook={workbook}
+        cost={outcome.kind === "cost" ? outcome.cost : null}
+        pending={pending}
+        onAddToPlan={onAddToPlan}
       />
     </div>
   );

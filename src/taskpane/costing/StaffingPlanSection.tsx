@@ -3,7 +3,7 @@
  * plan, its summary, the pay scales and the on-costs through buildStaffingPlan and reports each sheet.
  */
 import { Button, Checkbox, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { type Dispatch, type SetStateAction, useEffect, useRef, useState } from "react";
 import type { Catalog } from "../../catalog";
 import { type PensionBasis, type PlanParameters, type PlannedPost, defaultYear } from "../../domain";
 import type { WorkbookAdapter } from "../../excel/adapter";
@@ -25,7 +25,15 @@ const useStyles = makeStyles({
   build: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
-export function StaffingPlanSection({ catalog, workbook }: { catalog: Catalog; workbook: WorkbookAdapter }) {
+export interface StaffingPlanSectionProps {
+  readonly catalog: Catalog;
+  readonly workbook: WorkbookAdapter;
+  /** The posts waiting to be added, kept by the Costing tab: Post cost's "Add to plan" adds to them too. */
+  readonly posts: readonly PlannedPost[];
+  readonly setPosts: Dispatch<SetStateAction<PlannedPost[]>>;
+}
+
+export function StaffingPlanSection({ catalog, workbook, posts, setPosts }: StaffingPlanSectionProps) {
   const styles = useStyles();
   const fieldStyles = useFieldStyles();
   const pay = catalog.pay;
@@ -34,7 +42,6 @@ export function StaffingPlanSection({ catalog, workbook }: { catalog: Catalog; w
   const [levy, setLevy] = useState(false);
   const [vacancy, setVacancy] = useState("0");
   const [vacancyTried, setVacancyTried] = useState(false);
-  const [posts, setPosts] = useState<PlannedPost[]>([]);
   const [news, setNews] = useState("");
   const writer = useSheetsWriter(workbook);
   const vacancyInput = useRef<HTMLInputElement>(null);
@@ -56,6 +63,14 @@ export function StaffingPlanSection({ catalog, workbook }: { catalog: Catalog; w
   }, [workbook, planVersion]);
   // After a build, the last message belongs to that build: a post added since hides it.
   const [statusHidden, setStatusHidden] = useState(false);
+
+  // A post added since, here or from Post cost, hides the last build's message.
+  const listed = useRef(posts.length);
+  const { busy } = writer;
+  useEffect(() => {
+    if (posts.length > listed.current && !busy) setStatusHidden(true);
+    listed.current = posts.length;
+  }, [posts.length, busy]);
 
   const parsedVacancy = parseVacancyPercent(vacancy);
   const parameters: PlanParameters = planParameters ?? {
@@ -81,7 +96,6 @@ export function StaffingPlanSection({ catalog, workbook }: { catalog: Catalog; w
 
   const add = (post: PlannedPost): void => {
     setPosts((current) => [...current, post]);
-    if (!writer.busy) setStatusHidden(true);
     setNews(`Added “${post.post}”: ${posts.length + 1} to add.`);
   };
   const remove = (index: number): void => {

@@ -1,6 +1,6 @@
 /**
- * The Costing tab's writes, as jobs for the sheets writer: the pay reference tables, the staffing plan (through
- * buildStaffingPlan), and scenario B with the comparison. Each reads what the workbook holds first, so nothing the
+ * The Costing tab's writes, as jobs for the sheets writer: the pay reference tables, one post's cost, the staffing
+ * plan (through buildStaffingPlan), and scenario B with the comparison. Each reads what the workbook holds first, so nothing the
  * user did is lost, and stops at the first conflict.
  */
 import type { Catalog } from "../../catalog";
@@ -9,10 +9,11 @@ import type { CellValue, TableData, WorkbookAdapter } from "../../excel/adapter"
 import { compareScenariosSheet } from "../../sheets/compareScenarios";
 import { ON_COSTS_TABLE, PAY_SCALES_TABLE, PAY_SCALE_HEADERS, onCostsSheet, payScalesSheet } from "../../sheets/payReference";
 import { parseRange } from "../../sheets/plan";
+import { type PostCostSheetInput, postCostSheet } from "../../sheets/postCost";
 import { PLAN_INPUT_HEADERS, planNames, staffingPlanSheet } from "../../sheets/staffingPlan";
 import { buildStaffingPlan, readOnCosts } from "../../workbook/costing";
 import { rowsByHeaders } from "../../workbook/tableRows";
-import { cellDateToIso, formatRate, joinWords } from "./costingText";
+import { cellDateToIso, formatMoney, formatRate, joinWords } from "./costingText";
 import type { JobReport, SheetsJob, SheetsJobOptions } from "../writing/useSheetsWriter";
 import { costingWords } from "./describeSheets";
 
@@ -25,30 +26,76 @@ function yearsIn(table: TableData | null): Set<string> {
   return new Set(rowsByHeaders(table, ["Year"]).map((r) => text(r[0])).filter((y) => y !== ""));
 }
 
+interface PayTablesWritten {
+  readonly years: readonly string[];
+  /** Years already in the workbook, kept though not chosen. */
+  readonly kept: readonly string[];
+  /** Pay figures the user edited, kept. */
+  readonly edited: number;
+}
+
 /**
  * "Pay scales" and "On-costs" for the chosen years. Years already in either table stay (a plan costed for one of
- * them keeps working), and pay figures the user edited win over the catalog's.
+ * them keeps working), and pay figures the user edited win over the catalog's. Null at a conflict.
  */
+async function writePayTables(
+  workbook: WorkbookAdapter,
+  catalog: Catalog,
+  chosen: readonly string[],
+  onConflict: SheetsJobOptions["onConflict"],
+): Promise<PayTablesWritten | null> {
+  const [pay, onCosts] = await Promise.all([workbook.readTable(PAY_SCALES_TABLE), workbook.readTable(ON_COSTS_TABLE)]);
+  const already = new Set([...yearsIn(pay), ...yearsIn(onCosts)]);
+  const catalogYears = catalog.pay.payScales.map((s) => s.year);
+  const years = catalogYears.filter((y) => chosen.includes(y) || already.has(y));
+  const payPlan = payScalesSheet(catalog, years, rowsByHeaders(pay, PAY_SCALE_HEADERS));
+  const first = await workbook.writeSheetPlan(payPlan, { onConflict });
+  if (first.status === "conflict") return null;
+  const second = await workbook.writeSheetPlan(onCostsSheet(catalog.pay, years, await readOnCosts(workbook)), { onConflict });
+  if (second.status === "conflict") return null;
+  const edited = payPlan.blocks.flatMap((b) => (b.kind === "table" ? b.rows : [])).filter((r) => r[7] === "edited in workbook").length;
+  return { years, kept: years.filter((y) => !chosen.includes(y)), edited };
+}
+
+const editedLine = (edited: number): string =>
+  `${plural(edited, "pay figure")} you edited ${edited === 1 ? "is" : "are"} kept, marked “edited in workbook”.`;
+
+/** "Pay scales" and "On-costs" for the chosen years (see writePayTables). */
 export function payTablesJob(catalog: Catalog, chosen: readonly string[]): SheetsJob {
   return {
     title: "Pay tables inserted",
     sheets: 2,
     words: costingWords,
     async run(workbook: WorkbookAdapter, { onConflict }: SheetsJobOptions): Promise<JobReport> {
-      const [pay, onCosts] = await Promise.all([workbook.readTable(PAY_SCALES_TABLE), workbook.readTable(ON_COSTS_TABLE)]);
-      const already = new Set([...yearsIn(pay), ...yearsIn(onCosts)]);
-      const catalogYears = catalog.pay.payScales.map((s) => s.year);
-      const years = catalogYears.filter((y) => chosen.includes(y) || already.has(y));
-      const kept = years.filter((y) => !chosen.includes(y));
-      const payPlan = payScalesSheet(catalog, years, rowsByHeaders(pay, PAY_SCALE_HEADERS));
-      const first = await workbook.writeSheetPlan(payPlan, { onConflict });
-      if (first.status === "conflict") return {};
-      const second = await workbook.writeSheetPlan(onCostsSheet(catalog.pay, years, await readOnCosts(workbook)), { onConflict });
-      if (second.status === "conflict") return {};
-      const edited = payPlan.blocks.flatMap((b) => (b.kind === "table" ? b.rows : [])).filter((r) => r[7] === "edited in workbook").length;
+      const tables = await writePayTables(workbook, catalog, chosen, onConflict);
+      if (!tables) return {};
+      const { years, kept, edited } = tables;
       const lines = [`Years: ${joinWords(years)}.`];
       if (kept.length > 0) lines.push(`${joinWords(kept)} ${kept.length === 1 ? "was" : "were"} already in the workbook and stay${kept.length === 1 ? "s" : ""}.`);
-      if (edited > 0) lines.push(`${plural(edited, "pay figure")} you edited ${edited === 1 ? "is" : "are"} kept, marked “edited in workbook”.`);
+      if (edited > 0) lines.push(editedLine(edited));
+      return { lines };
+    },
+  };
+}
+
+/**
+ * One post's cost on the "Post cost" sheet, after the Pay scales and On-costs its formulas read (the post's year
+ * added to those already there). Putting another post on it refreshes the same sheet.
+ */
+export function postCostSheetJob(catalog: Catalog, input: PostCostSheetInput, paneTotal: number): SheetsJob {
+  return {
+    title: "Post cost put on a sheet",
+    sheets: 3,
+    words: costingWords,
+    async run(workbook: WorkbookAdapter, { onConflict }: SheetsJobOptions): Promise<JobReport> {
+      const tables = await writePayTables(workbook, catalog, [input.year], onConflict);
+      if (!tables) return {};
+      const written = await workbook.writeSheetPlan(postCostSheet(input), { onConflict });
+      if (written.status === "conflict") return {};
+      const lines = [
+        `${q(written.sheetName)} costs band ${input.band} ${input.point}, ${input.wte} WTE, ${input.year} with formulas over the Pay scales and On-costs sheets: ${formatMoney(paneTotal)} a year with the catalog's figures, as here.`,
+      ];
+      if (tables.edited > 0) lines.push(`${editedLine(tables.edited)} The sheet uses them, so its total may differ from the one here.`);
       return { lines };
     },
   };

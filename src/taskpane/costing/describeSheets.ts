@@ -5,6 +5,7 @@
 import { COMPARE_KEY } from "../../sheets/compareScenarios";
 import { ON_COSTS_KEY, PAY_SCALES_KEY } from "../../sheets/payReference";
 import { PLAN_SUMMARY_KEY } from "../../sheets/planSummary";
+import { POST_COST_KEY } from "../../sheets/postCost";
 import { planNames } from "../../sheets/staffingPlan";
 import {
   type ConflictResult,
@@ -26,6 +27,7 @@ const NOUNS: Record<string, string> = {
   [PAY_SCALES_KEY]: "pay scales",
   [ON_COSTS_KEY]: "on-cost rates",
   [COMPARE_KEY]: "comparison of scenarios",
+  [POST_COST_KEY]: "post cost",
 };
 
 /** What a sheet holds, as a noun phrase for messages: "plan summary". */
