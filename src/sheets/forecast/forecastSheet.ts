@@ -82,15 +82,13 @@ export function forecastColumns(settings: Pick<ForecastSettings, "fromYear" | "y
   };
 }
 
-const ROW = "§";
-
 /**
- * Every row's formulas, in A1 style: short (the sheet can hold 120,000 month cells), with the helper rows above the
- * table anchored ($5) so Excel fills them down a new row correctly. Each column's formula is made once with a
- * placeholder for the row and filled in per row, so 2,000 × 60 months stay quick to build.
+ * Every row's formulas: the same text on every row (structured references to the row, absolute references to the
+ * helper rows above the table), so Excel fills a new row's cells itself and a column is written once, not once per
+ * row: 2,000 posts × 60 months cost one formula per column on the wire.
  */
-function rowFormulas(columns: ForecastColumns): (r: number) => PlanCell[] {
-  const c = (h: string): string => `${columns.letter(h)}${ROW}`;
+function rowFormulas(columns: ForecastColumns): PlanCell[] {
+  const c = (h: string): string => `[@[${h}]]`;
   const y0 = columns.years[0]!;
   const bandsIn = BANDS.filter((b) => b !== "1");
   const payBand = `=INDEX(${quoted(["none", "2", ...bandsIn])},1+SUMPRODUCT(EXACT(LOWER(TRIM(${c("Band")}&"")),${quoted([...BANDS])})*${quoted(BANDS.map((_, i) => i + 1))}))`;
@@ -140,24 +138,21 @@ function rowFormulas(columns: ForecastColumns): (r: number) => PlanCell[] {
     const months = monthsOfYear(y);
     for (const m of months) {
       const x = columns.letter(monthHeader(m.key));
-      const [from, to, divisor] = [`${x}$${helperRow("Month starts")}`, `${x}$${helperRow("Month ends")}`, `${x}$${helperRow("Divisor")}`];
+      const [from, to, divisor] = [`$${x}$${helperRow("Month starts")}`, `$${x}$${helperRow("Month ends")}`, `$${x}$${helperRow("Divisor")}`];
       const days = (since: string) => `MAX(0,MIN(${c("Costed to")},${to})-MAX(${since},${from})+1)`;
       templates.push(`=${wte}*(${rate}*${days(start)}+(${nextRate}-${rate})*${days(step)})/${divisor}`);
     }
     const x = columns.letter(monthHeader(months[0]!.key));
-    const range = `${c(monthHeader(months[0]!.key))}:${c(monthHeader(months[11]!.key))}`;
-    const threshold = `${c("People")}*${x}$${helperRow("NI threshold a month")}`;
+    // The row's twelve month cells, in the file format's own spelling ([@…] is the formula bar's).
+    const range = `${FORECAST_TABLES.posts}[[#This Row],[${monthHeader(months[0]!.key)}]:[${monthHeader(months[11]!.key)}]]`;
+    const threshold = `${c("People")}*$${x}$${helperRow("NI threshold a month")}`;
     templates.push(
       `=SUM(${range})`,
-      `=${x}$${helperRow("NI rate")}*(SUMIF(${range},">"&${threshold})-${threshold}*COUNTIF(${range},">"&${threshold}))`,
-      `=${c(payHeader(y))}*(1+${x}$${helperRow("Pension and levy rate")})+${c(niHeader(y))}`,
+      `=$${x}$${helperRow("NI rate")}*(SUMIF(${range},">"&${threshold})-${threshold}*COUNTIF(${range},">"&${threshold}))`,
+      `=${c(payHeader(y))}*(1+$${x}$${helperRow("Pension and levy rate")})+${c(niHeader(y))}`,
     );
   }
-  const parts = templates.map((t) => t.split(ROW));
-  return (r) => {
-    const row = String(r);
-    return parts.map((p) => formula(p.join(row)));
-  };
+  return templates.map(formula);
 }
 
 /** The helper rows' cells over the month columns, and their labels in the column before the first year. */
@@ -235,8 +230,8 @@ export function forecastSheet(catalog: Catalog, input: ForecastSheetInput): Shee
   const added = input.posts.filter((p) => !keptNames.has(p.post.trim().toLowerCase())).map(forecastInputCells);
   const inputs = [...kept, ...added];
   const bodyTop = FORECAST_HEADER_ROW + 1;
-  const formulasOf = rowFormulas(columns);
-  const rows = (inputs.length > 0 ? inputs : [FORECAST_INPUT_HEADERS.map(() => null)]).map((r, i) => [...r, ...formulasOf(bodyTop + i)]);
+  const formulas = rowFormulas(columns);
+  const rows = (inputs.length > 0 ? inputs : [FORECAST_INPUT_HEADERS.map(() => null)]).map((r) => [...r, ...formulas]);
   const sums = new Set(["WTE", ...columns.years.flatMap((y) => [...monthsOfYear(y).map((m) => monthHeader(m.key)), payHeader(y), niHeader(y), totalHeader(y)])]);
   const blocks: PlanBlock[] = [
     { kind: "range", at: "A1", rows: [["Pay forecast, month by month"]], style: STYLE.title },
