@@ -43,8 +43,9 @@ function xmlEscape(text) {
  */
 // Issue 11 sets the bar at 150 KiB. The budget holds what has been reached so it only goes down: 198 KiB (from 304)
 // with the lazy tabs, then 233 KiB once the tab row's More menu (Fluent Menu, Overflow, positioning) joined the
-// shell; loading that menu on demand is the next step back under 200.
-const FIRST_VIEW_BUDGET_KIB = 240;
+// shell; loading that menu on demand is the next step back under 200. 199 KiB with Griffel's build-time transform
+// of our own styles (no style compiler in the page) and Fluent's tokens inlined (no tokens object).
+const FIRST_VIEW_BUDGET_KIB = 205;
 /** The chunk groups the first view waits for besides the entries (the first tab's, see src/taskpane/app/tabs.ts). */
 const FIRST_VIEW_GROUPS = ["tab-roles"];
 /** One of these loads before the first view: Office's adapter in Excel, the in-memory workbook in the demo. */
@@ -177,11 +178,21 @@ module.exports = (_env, argv) => {
         // The domain, the catalog and the sheet builders are pure (no module-level effects): webpack may leave out a
         // module none of whose exports a bundle uses, e.g. the catalog schema (zod) behind src/catalog's index.
         { test: /[\\/]src[\\/](domain|catalog|sheets)[\\/]/, sideEffects: false },
+        // Fluent's own modules: design tokens inlined (scripts/webpack/inlineFluentTokens.cjs).
+        { test: /[\\/]node_modules[\\/]@fluentui[\\/].*\.js$/, use: path.resolve(__dirname, "scripts/webpack/inlineFluentTokens.cjs") },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          // Type checking is `npm run lint` (tsc --noEmit); here it would only slow every build.
-          use: { loader: "ts-loader", options: { transpileOnly: true } },
+          use: [
+            // Griffel's build-time transform: makeStyles/makeStaticStyles calls become precomputed class names and
+            // CSS, so the page needs neither the style resolver (stylis, rtl-css-js) nor the tokens object to run
+            // them. Runs second (loaders apply last to first), on ts-loader's JavaScript.
+            // What Griffel leaves outside styles (a token in a style attribute) gets its token inlined too.
+            path.resolve(__dirname, "scripts/webpack/inlineFluentTokens.cjs"),
+            { loader: "@griffel/webpack-loader" },
+            // Type checking is `npm run lint` (tsc --noEmit); here it would only slow every build.
+            { loader: "ts-loader", options: { transpileOnly: true } },
+          ],
         },
       ],
     },

@@ -8,7 +8,6 @@ import type { Catalog } from "../../catalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { AppHeader } from "./AppHeader";
 import { TabContent, loadTabs, whenIdle } from "./lazyTabs";
-import { usePageStyles } from "./pageStyles";
 import { TabRow } from "./TabRow";
 import { TABS } from "./tabs";
 
@@ -27,7 +26,6 @@ export interface AppProps {
 const FIRST_TAB = TABS[0]!.id;
 
 export function App({ catalog, workbook, demo }: AppProps) {
-  usePageStyles();
   const styles = useStyles();
   const [tab, setTab] = useState<string>(FIRST_TAB);
   // A panel mounts when its tab is first opened and then stays mounted, so levels chosen in the calculator survive

@@ -7,7 +7,6 @@ import { Suspense, lazy, useEffect, useState } from "react";
 import type { Catalog } from "../../catalog";
 import type { Startup as StartupResult } from "../environment";
 import { App } from "./App";
-import { usePageStyles } from "./pageStyles";
 
 // Only outside Excel: its message bar is not worth downloading in Excel.
 const NeedsExcel = lazy(() => import(/* webpackChunkName: "needs-excel" */ "./NeedsExcel").then((m) => ({ default: m.NeedsExcel })));
@@ -23,7 +22,6 @@ export interface StartupProps {
 }
 
 export function Startup({ catalog, startup }: StartupProps) {
-  usePageStyles();
   const styles = useStyles();
   const [decided, setDecided] = useState<StartupResult | null>(null);
   useEffect(() => {
