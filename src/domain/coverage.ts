@@ -191,10 +191,12 @@ function roleRequirement(index: CompetenceIndex, role: Role): RoleRequirement {
   return requirement;
 }
 
-/** coverage() of the role's required competences, from what the role requires worked out once (roleRequirement). */
-export function roleCoverage(index: CompetenceIndex, role: Role, held: readonly string[]): CoverageResult {
-  const requirement = roleRequirement(index, role);
-  const { keys, position, marks } = requirement;
+/**
+ * Marks the role's required competences that `held` covers with a new stamp of the requirement's (the marked
+ * positions are those with marks[i] === stamp) and counts them.
+ */
+function markHeld(index: CompetenceIndex, requirement: RoleRequirement, held: readonly string[]): { stamp: number; covered: number } {
+  const { position, marks } = requirement;
   if (requirement.stamp === 0xffffffff) {
     marks.fill(0);
     requirement.stamp = 0;
@@ -202,14 +204,32 @@ export function roleCoverage(index: CompetenceIndex, role: Role, held: readonly 
   const stamp = ++requirement.stamp;
   const cache = keyCache(index);
   let covered = 0;
-  for (const h of held) {
-    const at = position.get(cachedKey(index, h, cache));
+  for (let h = 0; h < held.length; h++) {
+    const at = position.get(cachedKey(index, held[h]!, cache));
     if (at !== undefined && marks[at] !== stamp) {
       marks[at] = stamp;
       covered++;
     }
   }
+  return { stamp, covered };
+}
+
+/** coverage() of the role's required competences, from what the role requires worked out once (roleRequirement). */
+export function roleCoverage(index: CompetenceIndex, role: Role, held: readonly string[]): CoverageResult {
+  const requirement = roleRequirement(index, role);
+  const { keys, marks } = requirement;
+  const { stamp, covered } = markHeld(index, requirement, held);
   const gaps: CoverageGap[] = [];
   for (let i = 0; i < keys.length; i++) if (marks[i] !== stamp) gaps.push(requirement.gaps[i]!);
   return { required: keys.length, covered, fraction: keys.length === 0 ? null : covered / keys.length, gaps };
+}
+
+/**
+ * roleCoverage's fraction alone (null when the role requires nothing), without listing the gaps: ROLECOVERAGE runs
+ * in thousands of cells and needs only the number.
+ */
+export function roleCoverageFraction(index: CompetenceIndex, role: Role, held: readonly string[]): number | null {
+  const requirement = roleRequirement(index, role);
+  const required = requirement.keys.length;
+  return required === 0 ? null : markHeld(index, requirement, held).covered / required;
 }

@@ -27,9 +27,11 @@ import {
   postCost,
   requiredIds,
   roleCoverage,
+  roleCoverageFraction,
   roleOverlap,
 } from "../domain";
 import { type CellInput, cellsOf, isBlank, numberArgument, optionalChoice, required, textsOf } from "./arguments";
+import { CallCache } from "./callCache";
 
 /**
  * What each WFP function computes, over a catalog, with Excel's argument conventions. Pure: no
@@ -100,7 +102,14 @@ export function roleLevelOf(catalog: Catalog, role: CellInput): number {
   return roleArgument(catalog, role).careerFrameworkLevel;
 }
 
+/** Each role's rows, frozen: every call gets its own outer array over the same rows. */
+const competenceRows = new CallCache<readonly (readonly string[])[]>();
+
 export function competencesOf(catalog: Catalog, role: CellInput, section: CellInput): string[][] {
+  return competenceRows.get(catalog, [role, section], () => competenceRowsOf(catalog, role, section).map((row) => Object.freeze(row))).slice() as string[][];
+}
+
+function competenceRowsOf(catalog: Catalog, role: CellInput, section: CellInput): string[][] {
   const r = roleArgument(catalog, role);
   const wanted: RoleSection | "all" = optionalChoice(section, [...ROLE_SECTIONS, "all"] as const, "all", "section");
   const rows = r.competences
@@ -119,7 +128,7 @@ export function coverageOf(catalog: Catalog, requiredRange: unknown, held: unkno
 export function roleCoverageOf(catalog: Catalog, role: CellInput, held: unknown): number {
   const r = roleArgument(catalog, role);
   if (requiredIds(r).ids.length === 0) throw notFound(`${r.title} requires no competences`);
-  return roleCoverage(catalog.competenceIndex, r, textsOf(held)).fraction!;
+  return roleCoverageFraction(catalog.competenceIndex, r, textsOf(held))!;
 }
 
 /** A column of the missing competences' titles; one blank cell when nothing is missing (a spill cannot be empty). */
@@ -176,8 +185,11 @@ function postCostOf(catalog: Catalog, a: PostCostArguments) {
   });
 }
 
+const postCostTotals = new CallCache<number>();
+
 export function postCostTotalOf(catalog: Catalog, a: PostCostArguments): number {
-  return postCostOf(catalog, a).total;
+  const args = [a.band, a.wte, a.point, a.year, a.hcasZone, a.pensionBasis, a.includeLevy];
+  return postCostTotals.get(catalog.pay, args, () => postCostOf(catalog, a).total);
 }
 
 export const COST_LINE_LABELS = [
