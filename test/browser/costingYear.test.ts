@@ -56,9 +56,10 @@ describe("Costing's Year field at a narrow pane in chromium", () => {
       const { text, textWidth, room } = await fit(year);
       expect(text).toBe(indicative);
       expect(textWidth, `${part}: “${text}” is ${textWidth.toFixed(1)} px in ${room.toFixed(1)} px at ${width} px`).toBeLessThanOrEqual(room);
+      // The pane as a whole at 350 px, the width the issue was filed at (at 320 the Costing tab's own row of four
+      // small tabs is 11 px too wide: outside this test's field).
+      if (width === 350) expect(await page.evaluate(() => document.documentElement.scrollWidth), part).toBeLessThanOrEqual(width);
     }
-    // The pane as a whole is checked at 350 px, the width the issue was filed at.
-    if (width === 350) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     expect(found.errors).toEqual([]);
   }, 120_000);
 });
