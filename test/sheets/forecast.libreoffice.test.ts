@@ -60,7 +60,7 @@ describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
     workbook = await recalculateWithLibreOffice(path);
   }, 240_000);
 
-  it("equals the domain for every post-year and every month cell, within a penny", () => {
+  it("equals the domain for every post-year (total, HCAS, drift, award gap) and every month cell, within a penny", () => {
     const { headers, rows } = recalculatedTableAt(workbook, "Forecast", FORECAST_HEADER_ROW);
     expect(rows).toHaveLength(200);
     const col = (h: string) => headers.indexOf(h);
@@ -68,7 +68,12 @@ describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
     const months = horizonYears(settings.fromYear, settings.years).flatMap(monthsOfYear);
     domain.posts.forEach((p, i) => {
       expect(rows[i]![0]).toBe(p.post.post);
-      for (const y of p.years) expectPenny(rows[i]![col(totalHeader(y.year))], y.total, `${p.post.post} ${y.year}`);
+      for (const y of p.years) {
+        expectPenny(rows[i]![col(totalHeader(y.year))], y.total, `${p.post.post} ${y.year}`);
+        expectPenny(rows[i]![col(`HCAS ${y.year}`)], y.hcas, `${p.post.post} HCAS ${y.year}`);
+        expectPenny(rows[i]![col(`Drift ${y.year}`)], y.drift, `${p.post.post} drift ${y.year}`);
+        expectPenny(rows[i]![col(`Award gap ${y.year}`)], y.awardGap, `${p.post.post} award gap ${y.year}`);
+      }
       months.forEach((m, j) => expectPenny(rows[i]![col(monthHeader(m.key))], p.monthsPay[j]!, `${p.post.post} ${m.key}`));
     });
   });

@@ -1,7 +1,7 @@
 import type { Catalog } from "../../catalog";
 import { BANDS, type ForecastPost, type ForecastSettings, HCAS_ZONES, PAY_POINTS, POST_STATUSES, horizonYears, monthsOfYear } from "../../domain";
 import { STYLE } from "../layout";
-import { MONEY, PAY_SCALES_TABLE } from "../payReference";
+import { MONEY, PAY_AWARDS_TABLE, PAY_SCALES_TABLE } from "../payReference";
 import { type PlanBlock, type PlanCell, type SheetPlan, type TableColumn, columnLetter, excelDate, formula } from "../plan";
 import {
   DATE,
@@ -15,6 +15,7 @@ import {
   monthHeader,
   niHeader,
   YEAR_RATE_COLUMNS,
+  YEAR_RESULT_COLUMNS,
   type YearRateColumn,
   payHeader,
   totalHeader,
@@ -68,7 +69,7 @@ export function forecastColumns(settings: Pick<ForecastSettings, "fromYear" | "y
   const years = horizonYears(settings.fromYear, settings.years);
   const headers: string[] = [...FORECAST_INPUT_HEADERS, ...FORECAST_DERIVED_HEADERS];
   for (const y of years) {
-    headers.push(...YEAR_RATE_COLUMNS.map((c) => yearHeader(c, y)), ...monthsOfYear(y).map((m) => monthHeader(m.key)), payHeader(y), niHeader(y), totalHeader(y));
+    headers.push(...YEAR_RATE_COLUMNS.map((c) => yearHeader(c, y)), ...monthsOfYear(y).map((m) => monthHeader(m.key)), ...YEAR_RESULT_COLUMNS.map((c) => yearHeader(c, y)));
   }
   const index = new Map(headers.map((h, i) => [h, i + 1]));
   return {
@@ -128,10 +129,10 @@ function rowFormulas(columns: ForecastColumns): PlanCell[] {
       Step: `=IF(${step1}>${held},IF(${step1}<=${last},${step1},${NO_DATE}),IF(AND(${step2}>${held},${step2}<=${last}),${step2},${NO_DATE}))`,
       Rate: lookup("Pay and HCAS", col("Point")),
       "Next rate": lookup("Pay and HCAS", next),
-      HCAS: lookup("HCAS", col("Point")),
-      "Next HCAS": lookup("HCAS", next),
-      Funded: lookup("Funded pay and HCAS", col("Point")),
-      "Next funded": lookup("Funded pay and HCAS", next),
+      "HCAS rate": lookup("HCAS", col("Point")),
+      "Next HCAS rate": lookup("HCAS", next),
+      "Funded rate": lookup("Funded pay and HCAS", col("Point")),
+      "Next funded rate": lookup("Funded pay and HCAS", next),
     };
     templates.push(...YEAR_RATE_COLUMNS.map((h) => rates[h]));
     const [rate, nextRate, step] = [col("Rate"), col("Next rate"), col("Step")];
@@ -145,12 +146,34 @@ function rowFormulas(columns: ForecastColumns): PlanCell[] {
     const x = columns.letter(monthHeader(months[0]!.key));
     // The row's twelve month cells, in the file format's own spelling ([@…] is the formula bar's).
     const range = `${FORECAST_TABLES.posts}[[#This Row],[${monthHeader(months[0]!.key)}]:[${monthHeader(months[11]!.key)}]]`;
-    const threshold = `${c("People")}*$${x}$${helperRow("NI threshold a month")}`;
-    templates.push(
-      `=SUM(${range})`,
-      `=$${x}$${helperRow("NI rate")}*(SUMIF(${range},">"&${threshold})-${threshold}*COUNTIF(${range},">"&${threshold}))`,
-      `=${c(payHeader(y))}*(1+$${x}$${helperRow("Pension and levy rate")})+${c(niHeader(y))}`,
-    );
+    const helper = (label: (typeof HELPER_LABELS)[number]) => `$${x}$${helperRow(label)}`;
+    const helperRange = (label: (typeof HELPER_LABELS)[number]) => `${helper(label)}:$${columns.letter(monthHeader(months[11]!.key))}$${helperRow(label)}`;
+    const threshold = `${c("People")}*${helper("NI threshold a month")}`;
+    // The year's months as an array: days in post from `since` in each month, max(0, min(end, month end) −
+    // max(since, month start) + 1), in arithmetic SUMPRODUCT takes as arrays in any Excel (max(a,b) = (a+b+|a−b|)/2).
+    const [from, to, divisor] = [helperRange("Month starts"), helperRange("Month ends"), helperRange("Divisor")];
+    const end = c("Costed to");
+    const daysIn = (since: string) => {
+      const z = `(${end}+${to}-ABS(${end}-${to})-${since}-${from}-ABS(${since}-${from})+2)`;
+      return `(${z}+ABS(${z}))/4`;
+    };
+    const monthsAt = (rate: string, next: string) => `${wte}*(${rate}*${daysIn(start)}+(${next}-${rate})*${daysIn(step)})/${divisor}`;
+    // A year's cost of pay + HCAS months: pension and levy on them, NI on each month above the threshold per person
+    // (Σ max(0, m − t) = (Σm − 12t + Σ|m − t|) / 2).
+    const [onCosts, ni] = [helper("Pension and levy rate"), helper("NI rate")];
+    const cost = (months: string) => `(1+${onCosts}+${ni}/2)*SUMPRODUCT(${months})+${ni}*(SUMPRODUCT(ABS(${months}-${threshold}))-12*${threshold})/2`;
+    const funded = `COUNTIFS(${PAY_AWARDS_TABLE}[Year],"${y}",${PAY_AWARDS_TABLE}[Funded rate],"<>")`;
+    const results: Record<(typeof YEAR_RESULT_COLUMNS)[number], string> = {
+      Pay: `=SUM(${range})`,
+      HCAS: `=SUMPRODUCT(${monthsAt(col("HCAS rate"), col("Next HCAS rate"))})`,
+      NI: `=${ni}*(SUMIF(${range},">"&${threshold})-${threshold}*COUNTIF(${range},">"&${threshold}))`,
+      Total: `=${c(payHeader(y))}*(1+${onCosts})+${c(niHeader(y))}`,
+      // The cost with steps minus the cost held all year on the point it had at the start (or on its start date).
+      Drift: `=${c(totalHeader(y))}-(${cost(`${wte}*${rate}*${daysIn(start)}/${divisor}`)})`,
+      // The cost at the assumed award minus the cost at the funded rate, where the year has one.
+      "Award gap": `=IF(${funded}=0,0,${c(totalHeader(y))}-(${cost(monthsAt(col("Funded rate"), col("Next funded rate")))}))`,
+    };
+    templates.push(...YEAR_RESULT_COLUMNS.map((h) => results[h]));
   }
   return templates.map(formula);
 }
@@ -232,7 +255,7 @@ export function forecastSheet(catalog: Catalog, input: ForecastSheetInput): Shee
   const bodyTop = FORECAST_HEADER_ROW + 1;
   const formulas = rowFormulas(columns);
   const rows = (inputs.length > 0 ? inputs : [FORECAST_INPUT_HEADERS.map(() => null)]).map((r) => [...r, ...formulas]);
-  const sums = new Set(["WTE", ...columns.years.flatMap((y) => [...monthsOfYear(y).map((m) => monthHeader(m.key)), payHeader(y), niHeader(y), totalHeader(y)])]);
+  const sums = new Set(["WTE", ...columns.years.flatMap((y) => [...monthsOfYear(y).map((m) => monthHeader(m.key)), ...YEAR_RESULT_COLUMNS.map((c) => yearHeader(c, y))])]);
   const blocks: PlanBlock[] = [
     { kind: "range", at: "A1", rows: [["Pay forecast, month by month"]], style: STYLE.title },
     {
@@ -244,7 +267,7 @@ export function forecastSheet(catalog: Catalog, input: ForecastSheetInput): Shee
     {
       kind: "range",
       at: "A3",
-      rows: [["Each year: the point held at its start (or the start date), the step inside it (anniversaries of the start date in band), full-time pay + HCAS at that point and the next (HCAS alone, and at the funded rate, for the summary); then each month's basic pay + HCAS, a month with a change split by calendar days. NI is per month above the threshold per person; Total adds pension and levy."]],
+      rows: [["Each year: the point held at its start (or the start date), the step inside it (anniversaries of the start date in band), full-time pay + HCAS at that point and the next (their HCAS alone, and at the funded rate); then each month's basic pay + HCAS, a month with a change split by calendar days. NI is per month above the threshold per person; Total adds pension and levy; Drift = Total − the cost held on the year's first point; Award gap = Total − the cost at the funded rate."]],
       style: STYLE.note,
     },
     ...helperBlocks(columns),

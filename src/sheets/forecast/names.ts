@@ -48,10 +48,16 @@ export function monthHeader(key: string): string {
 /** A Forecast_Rates row's key: year, band, zone and point position (1 = entry), so a post's row looks up "year|" & its key. */
 export const forecastRateKey = (year: string, band: string, zone: string, position: number): string => `${year}|${band}|${zone}|${position}`;
 
-/** Each year's columns before its months: the point held at its start, the step in it, and both points' rates. */
-export const YEAR_RATE_COLUMNS = ["Point", "Step", "Rate", "Next rate", "HCAS", "Next HCAS", "Funded", "Next funded"] as const;
+/**
+ * Each year's columns before its months: the point held at its start, the step in it, and the full-time pay + HCAS
+ * of that point and the next (as paid, their HCAS alone, and at the year's funded rate).
+ */
+export const YEAR_RATE_COLUMNS = ["Point", "Step", "Rate", "Next rate", "HCAS rate", "Next HCAS rate", "Funded rate", "Next funded rate"] as const;
+/** Each year's columns after its months: pay and HCAS (and HCAS alone), NI, the total, its drift and award gap. */
+export const YEAR_RESULT_COLUMNS = ["Pay", "HCAS", "NI", "Total", "Drift", "Award gap"] as const;
 export type YearRateColumn = (typeof YEAR_RATE_COLUMNS)[number];
-export const yearHeader = (column: YearRateColumn, year: string): string => `${column} ${year}`;
-export const payHeader = (year: string): string => `Pay ${year}`;
-export const niHeader = (year: string): string => `NI ${year}`;
-export const totalHeader = (year: string): string => `Total ${year}`;
+export type YearColumn = YearRateColumn | (typeof YEAR_RESULT_COLUMNS)[number];
+export const yearHeader = (column: YearColumn, year: string): string => `${column} ${year}`;
+export const payHeader = (year: string): string => yearHeader("Pay", year);
+export const niHeader = (year: string): string => yearHeader("NI", year);
+export const totalHeader = (year: string): string => yearHeader("Total", year);
