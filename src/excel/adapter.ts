@@ -91,6 +91,17 @@ export interface TableData {
   readonly rows: readonly (readonly CellValue[])[];
 }
 
+/** The range the user has selected, as read for an input (an ESR extract opened in Excel). */
+export interface SelectionData {
+  readonly sheetName: string;
+  /** Sheet-local address of the selection as made, e.g. "A1:L301", or "A:L" for whole columns. */
+  readonly address: string;
+  /** Sheet-local address of the part of the selection that holds values, or null when it holds none. */
+  readonly usedAddress: string | null;
+  /** The values of `usedAddress`, row by row; empty cells are null. The memory workbook reads formula cells as null. */
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
 export interface ManagedSheet {
   readonly key: string;
   readonly sheetName: string;
@@ -121,6 +132,11 @@ export interface WorkbookAdapter {
    * workbook that cannot show anything (a file written by the CLI) has none.
    */
   selectCell?(sheet: string, address: string): Promise<void>;
+  /**
+   * The values of the range the user has selected (only the part holding values, so whole columns are cheap).
+   * Optional: a workbook nobody is looking at (a file written by the CLI) has no selection.
+   */
+  readSelection?(): Promise<SelectionData>;
   /**
    * Removes the sheet the add-in made for `key` and the workbook names it wrote, and says whether there was one.
    * A sheet without the add-in's record for that key (any sheet of the user's) is never removed. Optional: the

@@ -17,7 +17,7 @@
  *
  * It doesn't calculate: formula cells hold their formula and read as null.
  */
-import type { ManagedSheet, PlanWriteResult, TableData, WorkbookAdapter, WriteOptions, WriteResult } from "./adapter";
+import type { ManagedSheet, PlanWriteResult, SelectionData, TableData, WorkbookAdapter, WriteOptions, WriteResult } from "./adapter";
 import {
   type CellInput,
   type ConditionalRule,
@@ -967,9 +967,30 @@ export class MemoryWorkbook implements WorkbookAdapter {
    * address must be an A1 cell or range of that sheet (getRange throws InvalidArgument).
    */
   async selectCell(sheet: string, address: string): Promise<void> {
-    const s = this.store.sheet(sheet);
-    parseRange(address);
-    this.selection = { sheet: s.name, address: address.toUpperCase() };
+    this.userSelects(sheet, address);
+  }
+
+  /**
+   * As Workbook.getSelectedRange() then Range.getUsedRangeOrNullObject(true) and its values: the selected range
+   * (the first sheet's A1 when nothing was selected, as Excel always has an active cell) and the part of it
+   * holding values.
+   */
+  async readSelection(): Promise<SelectionData> {
+    const selection = this.selection ?? { sheet: this.store.sheets()[0]?.name ?? "", address: "A1" };
+    const sheet = this.store.sheet(selection.sheet);
+    const rect = parseRange(selection.address);
+    const used = this.store.usedRange(sheet, rect, true);
+    if (!used) return { sheetName: sheet.name, address: rectAddress(rect), usedAddress: null, rows: [] };
+    const rows: (StoredValue | null)[][] = [];
+    for (let row = used.top; row <= used.bottom; row++) {
+      const line: (StoredValue | null)[] = [];
+      for (let col = used.left; col <= used.right; col++) {
+        const v = this.store.getCell(sheet, row, col).value;
+        line.push(v === "" ? null : v);
+      }
+      rows.push(line);
+    }
+    return { sheetName: sheet.name, address: rectAddress(rect), usedAddress: rectAddress(used), rows };
   }
 
   // --- inspection, for tests and the demo ---
@@ -1019,16 +1040,31 @@ export class MemoryWorkbook implements WorkbookAdapter {
     this.store.setInputs(this.store.sheet(sheet), rect, grid);
   }
 
+  /**
+   * Selects a range, as a user clicks and drags: the sheet must exist (Excel can only select on a sheet that is
+   * there) and the address must be an A1 cell or range ("A:L" whole columns too, as Excel reads them).
+   */
+  userSelects(sheet: string, address: string): void {
+    const s = this.store.sheet(sheet);
+    this.selection = { sheet: s.name, address: rectAddress(parseRange(address)) };
+  }
+
   userAddsSheet(name: string): void {
     this.store.addSheet(name);
   }
 
   userRenamesSheet(from: string, to: string): void {
-    this.store.renameSheet(this.store.sheet(from), to);
+    const sheet = this.store.sheet(from);
+    const selected = this.selection?.sheet === sheet.name;
+    this.store.renameSheet(sheet, to);
+    if (selected && this.selection) this.selection = { ...this.selection, sheet: sheet.name };
   }
 
   userDeletesSheet(name: string): void {
-    this.store.deleteSheet(this.store.sheet(name));
+    const sheet = this.store.sheet(name);
+    this.store.deleteSheet(sheet);
+    // Excel moves the selection to another sheet; here it goes back to the first sheet's A1.
+    if (this.selection?.sheet === sheet.name) this.selection = null;
   }
 
   userCopiesSheet(name: string, copyName: string): void {

@@ -30,7 +30,7 @@
  *   ExcelApi 1.12 Worksheet.customProperties (the ownership record)
  *   ExcelApi 1.13 Table.resize (a refreshed table keeps its identity, so formulas naming it survive)
  */
-import { type ManagedSheet, type PlanWriteResult, type TableData, type WorkbookAdapter, WorkbookError, type WriteOptions, type WriteResult } from "./adapter";
+import { type CellValue, type ManagedSheet, type PlanWriteResult, type SelectionData, type TableData, type WorkbookAdapter, WorkbookError, type WriteOptions, type WriteResult } from "./adapter";
 import {
   describeError,
   describeManaged,
@@ -42,7 +42,7 @@ import {
   type WorkbookSnapshot,
   type WriteOp,
 } from "./writePlanner";
-import { parseRange, rectAddress, type SheetPlan } from "../sheets/plan";
+import { parseRange, type Rect, rectAddress, type SheetPlan } from "../sheets/plan";
 import { REQUIRED_EXCEL_API } from "./officeApiMembers";
 
 export { REQUIRED_EXCEL_API };
@@ -60,6 +60,12 @@ export interface OfficeAdapterOptions {
 export function localAddress(address: string): string {
   const bang = address.lastIndexOf("!");
   return bang < 0 ? address : address.slice(bang + 1);
+}
+
+/** "'My sheet'!B2:C4" → "My sheet": the part before the last "!", unquoted. */
+export function addressSheet(address: string): string {
+  const sheet = address.slice(0, Math.max(0, address.lastIndexOf("!")));
+  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
 type Counter = { syncs: number };
@@ -402,6 +408,18 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     );
   }
 
+  /** The values of `rect` on `sheet`, one sync per `readChunkCells` cells, so no response nears 5 MB. */
+  private async readValues(context: Excel.RequestContext, counter: Counter, sheet: Excel.Worksheet, rect: Rect): Promise<CellValue[][]> {
+    const rowsPerRead = Math.max(1, Math.floor(this.readChunkCells / Math.max(1, rect.right - rect.left + 1)));
+    const rows: CellValue[][] = [];
+    for (let top = rect.top; top <= rect.bottom; top += rowsPerRead) {
+      const part = sheet.getRange(rectAddress({ ...rect, top, bottom: Math.min(rect.bottom, top + rowsPerRead - 1) })).load("values");
+      await sync(context, counter);
+      for (const r of part.values as unknown[][]) rows.push(r.map((v) => (v === "" || v === undefined ? null : (v as string | number | boolean))));
+    }
+    return rows;
+  }
+
   /** 2 syncs for the table's shape, then one per `readChunkCells` cells of its body. */
   async readTable(name: string): Promise<TableData | null> {
     this.requireApi("1.4", "Reading a table");
@@ -417,15 +435,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       const body = table.getDataBodyRange().load("address,rowCount,columnCount");
       await sync(context, counter);
 
-      const bodyRect = parseRange(localAddress(body.address));
-      const rowsPerRead = Math.max(1, Math.floor(this.readChunkCells / Math.max(1, body.columnCount)));
-      const rows: (string | number | boolean | null)[][] = [];
-      for (let top = bodyRect.top; top <= bodyRect.bottom; top += rowsPerRead) {
-        // One read per chunk keeps every response far below 5 MB, whatever the table holds.
-        const part = sheet.getRange(rectAddress({ ...bodyRect, top, bottom: Math.min(bodyRect.bottom, top + rowsPerRead - 1) })).load("values");
-        await sync(context, counter);
-        for (const r of part.values as unknown[][]) rows.push(r.map((v) => (v === "" || v === undefined ? null : (v as string | number | boolean))));
-      }
+      const rows = await this.readValues(context, counter, sheet, parseRange(localAddress(body.address)));
       return {
         name: table.name,
         sheetName: sheet.name,
@@ -433,6 +443,27 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
         headers: (header.values[0] ?? []).map((h: unknown) => String(h)),
         rows,
       };
+    });
+  }
+
+  /**
+   * 1 sync for the selection's address and the part of it holding values (Workbook.getSelectedRange, ExcelApi
+   * 1.1; Range.getUsedRangeOrNullObject, 1.4), then one per `readChunkCells` cells of that part. Excel refuses a
+   * selection of several areas (getSelectedRange), which then reads as Excel's message.
+   */
+  async readSelection(): Promise<SelectionData> {
+    this.requireApi("1.4", "Reading the selected range");
+    return this.run(async (context) => {
+      const counter: Counter = { syncs: 0 };
+      const selected = context.workbook.getSelectedRange().load("address");
+      const used = selected.getUsedRangeOrNullObject(true).load("address");
+      await sync(context, counter);
+      const sheetName = addressSheet(selected.address);
+      const address = localAddress(selected.address);
+      if (used.isNullObject) return { sheetName, address, usedAddress: null, rows: [] };
+      const usedRect = parseRange(localAddress(used.address));
+      const rows = await this.readValues(context, counter, context.workbook.worksheets.getItem(sheetName), usedRect);
+      return { sheetName, address, usedAddress: rectAddress(usedRect), rows };
     });
   }
 

@@ -21,6 +21,7 @@ export const OFFICE_API_MEMBERS: readonly ApiMember[] = [
   m("Excel.Workbook.tables", "1.1"),
   m("Excel.Workbook.names", "1.1"),
   m("Excel.Workbook.application", "1.1"),
+  m("Excel.Workbook.getSelectedRange", "1.1"),
   m("Excel.Application.calculate", "1.1"),
   m("Excel.WorksheetCollection.add", "1.1"),
   m("Excel.WorksheetCollection.getItem", "1.1"),

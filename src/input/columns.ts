@@ -72,8 +72,9 @@ const quoteList = (names: readonly string[]) => names.map((n) => `'${n}'`).join(
  */
 export function readColumns<S extends ColumnSpecs>(table: CsvTable, spec: S, options: { others?: "report" | "keep" } = {}): ReadTable<S> {
   const { source, headers, headerLine } = table;
+  const word = table.lineWord ?? "line";
   const at = (line: number, header: string | undefined, reason: string) =>
-    invalid(`${source} line ${line}${header === undefined ? "" : `, column '${header}'`}: ${reason}`);
+    invalid(`${source} ${word} ${line}${header === undefined ? "" : `, column '${header}'`}: ${reason}`);
 
   const seenHeader = new Map<string, string>();
   headers.forEach((h) => {
@@ -103,7 +104,7 @@ export function readColumns<S extends ColumnSpecs>(table: CsvTable, spec: S, opt
       });
     }
     if (c.required && !matched.has(key)) {
-      throw invalid(`${source} has no '${c.name}' column (line ${headerLine}); its columns are: ${headers.filter((h) => h !== "").join(", ")}`);
+      throw invalid(`${source} has no '${c.name}' column (${word} ${headerLine}); its columns are: ${headers.filter((h) => h !== "").join(", ")}`);
     }
   }
 

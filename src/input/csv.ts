@@ -19,6 +19,8 @@ export interface CsvTable {
   readonly headers: readonly string[];
   readonly headerLine: number;
   readonly records: readonly CsvRecord[];
+  /** What a record's `line` counts, in messages: file lines (CSV, the default) or worksheet rows (a selected range). */
+  readonly lineWord?: "line" | "row";
 }
 
 /** The 1-based line of each character offset, counted forward as the parser moves (offsets only grow). */

@@ -66,7 +66,7 @@ export interface Read<T> {
 /** The funded establishment from a parsed table; a position given twice (whatever its case) is refused. */
 export function readFundedTable(table: CsvTable): Read<FundedPosition> {
   const read = readColumns(table, FUNDED_COLUMNS, { others: "keep" });
-  const rows = read.rows.map((row) => ({ value: { ...row.values } as FundedPosition, where: `${table.source} line ${row.line}` }));
+  const rows = read.rows.map((row) => ({ value: { ...row.values } as FundedPosition, where: `${table.source} ${table.lineWord ?? "line"} ${row.line}` }));
   return { items: refuseDuplicates(rows, (p) => p.position, "position"), mapping: describeMapping(read, FUNDED_COLUMNS) };
 }
 
@@ -80,7 +80,7 @@ export function readStaffTable(table: CsvTable): Read<StaffAssignment> {
     const { fte, hours, ...rest } = row.values;
     const wte = fte ?? hours;
     if (wte === null) throw read.error(row, read.headerOf.fte === undefined ? "hours" : "fte", "there is no FTE (nor Contracted Hours)");
-    return { value: { ...rest, wte } as StaffAssignment, where: `${table.source} line ${row.line}` };
+    return { value: { ...rest, wte } as StaffAssignment, where: `${table.source} ${table.lineWord ?? "line"} ${row.line}` };
   });
   if (rows.length === 0) throw invalid(`${table.source} has no assignments under its header`);
   return { items: refuseDuplicates(rows, (a) => a.assignment, "assignment number"), mapping: describeMapping(read, ESR_COLUMNS) };

@@ -39,6 +39,7 @@
 export * from "./cells";
 export * from "./columns";
 export * from "./csv";
+export * from "./grid";
 export * from "./decode";
 export * from "./skills";
 export * from "./team";

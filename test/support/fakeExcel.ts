@@ -127,6 +127,8 @@ export class FakeExcel {
   failWhen: ((path: string) => string | null) | null = null;
   /** The ExcelApi requirement set this Excel has: a member from a higher set is refused with ApiNotFound. */
   excelApi: string;
+  /** What the user has selected (Workbook.getSelectedRange); null: the first sheet's A1, as Excel always has an active cell. */
+  selection: { readonly sheet: string; readonly address: string } | null = null;
 
   constructor(store: WorkbookStore = new WorkbookStore(), options: { excelApi?: string } = {}) {
     this.store = store;
@@ -377,12 +379,27 @@ class FakeWorkbook {
   declare readonly tables: FakeTableCollection;
   declare readonly names: FakeNamedItemCollection;
 
-  constructor(ctx: FakeContext) {
+  constructor(private readonly ctx: FakeContext) {
     guardedField(this, "worksheets", "Excel.Workbook.worksheets", new FakeWorksheetCollection(ctx));
     guardedField(this, "tables", "Excel.Workbook.tables", new FakeTableCollection(ctx, "workbook.tables", null));
     guardedField(this, "names", "Excel.Workbook.names", new FakeNamedItemCollection(ctx));
   }
+
+  /** The selected range; a selection on a sheet that is not there fails at sync (ItemNotFound). */
+  getSelectedRange(): FakeRange {
+    const selected = (): { sheet: StoreSheet; rect: Rect } | null => {
+      const store = this.ctx.store;
+      const selection = this.ctx.excel.selection ?? { sheet: store.sheets()[0]?.name ?? "", address: "A1" };
+      const sheet = store.findSheet(selection.sheet);
+      return sheet ? { sheet, rect: parseRange(selection.address) } : null;
+    };
+    this.ctx.enqueue("workbook.getSelectedRange", undefined, false, () => {
+      if (!selected()) throw new FakeOfficeError("ItemNotFound", "The selection is on a sheet that doesn't exist");
+    });
+    return new FakeRange(this.ctx, "workbook.getSelectedRange", selected);
+  }
 }
+guard(FakeWorkbook, "Excel.Workbook", ["getSelectedRange"]);
 
 class FakeWorksheetCollection extends FakeCollection<StoreSheet, FakeWorksheet> {
   protected readonly itemProperties = ["name", "id", "position"] as const;

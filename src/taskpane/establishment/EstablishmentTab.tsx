@@ -1,19 +1,20 @@
 /**
  * The Establishment tab: choose the funded establishment (the positions already in the workbook, the staffing
- * plan, or positions pasted or read from a CSV) and the staff in post (Staff in post as it is, or an ESR extract
- * pasted or read from a CSV), see how their columns were read, then build or refresh the four sheets and see the
- * totals and the positions needing attention.
+ * plan, or positions pasted or read from a CSV) and the staff in post (Staff in post as it is, an ESR extract
+ * pasted or read from a CSV, or the range selected in the workbook after opening the extract in Excel), see how
+ * their columns were read, then build or refresh the four sheets and see the totals and the positions needing
+ * attention.
  */
 import { Button, Field, Radio, RadioGroup, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { type EstablishmentReconciliation, defaultYear } from "../../domain";
+import { type EstablishmentReconciliation, type StaffAssignment, defaultYear } from "../../domain";
 import { FileChooser } from "../catalog/FileChooser";
 import type { TabProps } from "../app/tabs";
 import { costingWords } from "../costing/describeSheets";
 import { WriteStatus } from "../writing/WriteStatus";
 import { type SheetsJob, useSheetsWriter } from "../writing/useSheetsWriter";
 import { buildEstablishment } from "../../workbook/establishment";
-import { type Pasted, readPastedFunded, readPastedStaff } from "./readPasted";
+import { type Pasted, readPastedFunded, readPastedStaff, readSelectedStaff } from "./readPasted";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -34,7 +35,8 @@ function Mapping<T>({ label, pasted }: { label: string; pasted: Pasted<T> }) {
   return (
     <div>
       <Text>
-        {label}: {pasted.items.length} rows. Columns read:
+        {label}
+        {pasted.from ? ` (${pasted.from})` : ""}: {pasted.items.length} rows. Columns read:
       </Text>
       <ul className={styles.list} aria-label={`${label}: columns read`}>
         {pasted.mapping.map((m) => (
@@ -107,14 +109,30 @@ function Results({ result }: { result: EstablishmentReconciliation }) {
 export function EstablishmentTab({ catalog, workbook }: TabProps) {
   const styles = useStyles();
   const [fundedKind, setFundedKind] = useState<"workbook" | "plan" | "pasted">("pasted");
-  const [staffKind, setStaffKind] = useState<"workbook" | "pasted">("pasted");
+  const [staffKind, setStaffKind] = useState<"workbook" | "pasted" | "selection">("pasted");
   const [fundedText, setFundedText] = useState("");
   const [staffText, setStaffText] = useState("");
   const [result, setResult] = useState<EstablishmentReconciliation | null>(null);
   const writer = useSheetsWriter(workbook);
   const funded = useMemo(() => (fundedKind === "pasted" ? readPastedFunded(fundedText) : null), [fundedKind, fundedText]);
-  const staff = useMemo(() => (staffKind === "pasted" ? readPastedStaff(staffText) : null), [staffKind, staffText]);
-  const blocked = (fundedKind === "pasted" && !funded?.ok) || (staffKind === "pasted" && !staff?.ok);
+  const pastedStaff = useMemo(() => (staffKind === "pasted" ? readPastedStaff(staffText) : null), [staffKind, staffText]);
+  // The selection is read when the user asks (it changes as they click about in Excel), and kept until asked again.
+  const [selected, setSelected] = useState<Pasted<StaffAssignment>>(null);
+  const [readingSelection, setReadingSelection] = useState(false);
+  const staff = staffKind === "pasted" ? pastedStaff : staffKind === "selection" ? selected : null;
+  const blocked = (fundedKind === "pasted" && !funded?.ok) || (staffKind !== "workbook" && !staff?.ok) || readingSelection;
+
+  const readSelection = async (): Promise<void> => {
+    if (!workbook.readSelection) return;
+    setReadingSelection(true);
+    try {
+      setSelected(readSelectedStaff(await workbook.readSelection()));
+    } catch (e) {
+      setSelected({ ok: false, message: `The selected range couldn't be read: ${(e as Error).message}. Select one block of cells and try again.` });
+    } finally {
+      setReadingSelection(false);
+    }
+  };
 
   const build = (): void => {
     const job: SheetsJob = {
@@ -127,7 +145,7 @@ export function EstablishmentTab({ catalog, workbook }: TabProps) {
           catalog,
           {
             funded: fundedKind === "pasted" && funded?.ok ? { kind: "positions", positions: funded.items } : { kind: fundedKind === "plan" ? "plan" : "workbook" },
-            ...(staffKind === "pasted" && staff?.ok ? { staff: staff.items } : {}),
+            ...(staffKind !== "workbook" && staff?.ok ? { staff: staff.items } : {}),
             parameters: { asAt: todayIso(), year: defaultYear(catalog.pay), pensionBasis: "employer", includeLevy: false },
           },
           { onConflict, ...(onSheet ? { onSheet } : {}) },
@@ -171,6 +189,7 @@ export function EstablishmentTab({ catalog, workbook }: TabProps) {
         <legend className={styles.legend}>Staff in post (ESR extract)</legend>
         <RadioGroup value={staffKind} onChange={(_, d) => setStaffKind(d.value as typeof staffKind)} aria-label="Staff in post from">
           <Radio value="pasted" label="An ESR extract pasted or from a CSV" />
+          <Radio value="selection" label="The range selected in the workbook" disabled={!workbook.readSelection} />
           <Radio value="workbook" label="The Staff in post sheet as it is" />
         </RadioGroup>
         {staffKind === "pasted" ? (
@@ -182,6 +201,19 @@ export function EstablishmentTab({ catalog, workbook }: TabProps) {
               onChange={setStaffText}
             />
             <Mapping label="ESR extract" pasted={staff} />
+          </>
+        ) : null}
+        {staffKind === "selection" ? (
+          <>
+            <Text size={200} className={styles.hint}>
+              Open the ESR extract in Excel and select it, header row included (whole columns will do). Names are never copied.
+            </Text>
+            <div>
+              <Button disabledFocusable={readingSelection} onClick={() => void readSelection()}>
+                Use the selected range
+              </Button>
+            </div>
+            <Mapping label="Selected range" pasted={selected} />
           </>
         ) : null}
       </fieldset>
