@@ -3,12 +3,34 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
-    environment: "node",
-    // One folder per run for what test files share: the one production build the browser and build tests use.
-    globalSetup: ["test/support/globalSetup.ts"],
     testTimeout: 60_000,
     // Every core (vitest's default leaves one idle: on a 2-core machine, one test file at a time).
     maxWorkers: availableParallelism(),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+          exclude: ["test/taskpane/**"],
+          environment: "node",
+          // One folder per run for what test files share: the one production build the browser and build tests use.
+          globalSetup: ["test/support/globalSetup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The task pane's component tests. Each file importing React, Fluent UI and the catalog afresh cost more
+          // than its tests (about 5 s a file on 2 cores); one module cache per worker loads them once. What a file
+          // must not inherit from the one before is reset by the setup file, run before every file.
+          name: "taskpane",
+          include: ["test/taskpane/**/*.test.ts", "test/taskpane/**/*.test.tsx"],
+          environment: "./test/support/sharedJsdomEnvironment.ts",
+          isolate: false,
+          setupFiles: ["test/support/jsdomSetup.ts"],
+        },
+      },
+    ],
   },
 });

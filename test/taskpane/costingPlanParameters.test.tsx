@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { postCost, roundedCostLines } from "../../src/domain";
 import { formatMoney } from "../../src/taskpane/costing/costingText";

@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "./renderApp";

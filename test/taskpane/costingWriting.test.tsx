@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { type WorkbookAdapter, WorkbookError } from "../../src/excel/adapter";

@@ -1,8 +1,7 @@
 // Shared set-up of the task pane's component tests (jsdom): the stand-ins jsdom lacks, and the app rendered over a
 // MemoryWorkbook with a user-event driver.
-import { cleanup, configure, render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
 import type { WorkbookAdapter } from "../../src/excel/adapter";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
@@ -10,30 +9,8 @@ import { App } from "../../src/taskpane/app/App";
 import { loadEverything } from "../../src/taskpane/app/lazyTabs";
 import { TABS } from "../../src/taskpane/app/tabs";
 
-// jsdom has no layout: Fluent's MessageBar watches its size and motion components ask about reduced motion.
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-globalThis.ResizeObserver ??= NoResizeObserver as unknown as typeof ResizeObserver;
-window.matchMedia ??= ((query: string) => ({
-  matches: false,
-  media: query,
-  onchange: null,
-  addListener: () => undefined,
-  removeListener: () => undefined,
-  addEventListener: () => undefined,
-  removeEventListener: () => undefined,
-  dispatchEvent: () => false,
-})) as unknown as typeof window.matchMedia;
-
-// findBy…/waitFor wait for what the pane shows after a write to the memory workbook. Testing Library's 1 s default
-// is met alone but not on a loaded 2-core machine; waiting longer changes no assertion, only when it gives up.
-configure({ asyncUtilTimeout: 15_000 });
-
-// Vitest runs without globals, so Testing Library can't register its own clean-up.
-afterEach(() => cleanup());
+// The jsdom stand-ins, Testing Library's settings and its clean-up are in test/support/jsdomSetup.ts (run before
+// every file of the jsdom project).
 
 export const catalog = defaultCatalog();
 

@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";

@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 // The skill-mix answers in the pane: a typed team of six builds a register, the pane reads it back and shows the
 // coverage, gaps and single points of failure the domain computes for that team; links select the cell.
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
