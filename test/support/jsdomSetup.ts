@@ -7,6 +7,15 @@
 import { cleanup, configure } from "@testing-library/react";
 import { afterAll, afterEach, vi } from "vitest";
 
+// A file that names its own environment (a `@vitest-environment jsdom` comment) gets a window that closes when the
+// file ends, and the modules this worker keeps would go on using that closed window: refuse it here, by name.
+if (!(globalThis as Record<symbol, unknown>)[Symbol.for("wfp.test.sharedJsdom")]) {
+  throw new Error(
+    "This task pane test runs outside the shared jsdom window: remove its `@vitest-environment` comment " +
+      "(vitest.config.mts gives every file under test/taskpane the right one).",
+  );
+}
+
 // jsdom has no layout: Fluent's MessageBar watches its size and motion components ask about reduced motion.
 class NoResizeObserver {
   observe(): void {}
