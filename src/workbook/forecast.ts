@@ -1,5 +1,5 @@
 import type { Catalog } from "../catalog";
-import type { CellValue, TableData, WorkbookAdapter, WriteOptions, WriteResult } from "../excel/adapter";
+import type { CellValue, TableData, WorkbookAdapter, WriteResult } from "../excel/adapter";
 import {
   EXCEL_EPOCH_OFFSET,
   type Forecast,
@@ -25,6 +25,7 @@ import type { SheetPlan } from "../sheets/plan";
 import { PLAN_INPUT_HEADERS, STAFFING_PLAN_TABLE } from "../sheets/staffingPlan";
 import { readOnCosts } from "./costing";
 import { rowsByHeaders } from "./tableRows";
+import { type WritePlansOptions, writePlans } from "./writePlans";
 
 export interface BuildForecastRequest {
   /** The horizon, and the awards and funded rates chosen now (percent); other parameters the workbook keeps. */
@@ -136,7 +137,7 @@ function effectiveSettings(settings: ForecastSettings, parameters: readonly Cell
  * edited, rows they added), the parameters, awards and pay figures they changed are read first and carried; posts
  * new in the staffing plan are added. Reference tables are written before the sheets whose formulas name them.
  */
-export async function buildForecast(workbook: WorkbookAdapter, catalog: Catalog, request: BuildForecastRequest, options?: WriteOptions): Promise<BuildForecastOutcome> {
+export async function buildForecast(workbook: WorkbookAdapter, catalog: Catalog, request: BuildForecastRequest, options: WritePlansOptions = {}): Promise<BuildForecastOutcome> {
   const [plan, existing, parameters, awardsTable, pay, onCosts] = await Promise.all([
     request.posts ? Promise.resolve(null) : workbook.readTable(STAFFING_PLAN_TABLE),
     workbook.readTable(FORECAST_TABLES.posts),
@@ -163,12 +164,8 @@ export async function buildForecast(workbook: WorkbookAdapter, catalog: Catalog,
     forecastSheet(catalog, { posts: added, settings, existingRows: keptRows }),
     forecastSummarySheet({ settings, costCentres: distinct(all.map((p) => p.costCentre)), roles: distinct(all.map((p) => p.role)) }),
   ];
-  const results: BuildForecastOutcome["results"] = [];
-  for (const sheet of plans) {
-    const result = await workbook.writeSheetPlan(sheet, options);
-    results.push({ key: sheet.key, result });
-    if (result.status === "conflict") break;
-  }
+  // All five sheets in one go where the workbook can (one snapshot, shared round trips), in the order above.
+  const results: BuildForecastOutcome["results"] = await writePlans(workbook, plans, options);
   let forecast: Forecast | null = null;
   const problems = [...fromPlan.problems, ...kept.problems];
   try {
