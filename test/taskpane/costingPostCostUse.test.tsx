@@ -1,6 +1,6 @@
-// @vitest-environment jsdom
 import { within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { parseRange } from "../../src/sheets/plan";
 import { newWorkbook, renderApp } from "./renderApp";
 import { addPost, box, combo, describedBy, openPart, rows } from "./costingPane";
 
@@ -111,12 +111,17 @@ describe("Costing: using a costed post", () => {
     expect(wb.cell("Post cost", `E${row("Total")}`).formula).toMatch(/^=SUM\(E\d+:E\d+\)$/);
     expect(wb.cell("Post cost", `C${row("Basic pay")}`).formula).toContain("Pay_Scales[Annual pay]");
 
-    // The user's note beside it stays when another post is put there.
+    // The user's note beside it stays when another post is put there, and so does a pay figure they edited, which
+    // the sheet's formulas use: the message says its total may then differ from the pane's.
     wb.userTypes("Post cost", "I3", "asked by finance");
+    const top = parseRange(wb.getTable("Pay_Scales")!.address).top;
+    wb.userTypes("Pay scales", `E${top + 1}`, 25000);
     await user.clear(box(panel, "Post name"));
     await user.selectOptions(combo(panel, "Band"), "4");
     await user.click(within(panel).getByRole("button", { name: "Put on a sheet" }));
-    await within(panel).findByText(/Refreshed sheet “Post cost”/);
+    const again = (await within(panel).findByText(/Refreshed sheet “Post cost”/)).closest(".fui-MessageBar")!;
+    expect(again.textContent).toContain("1 pay figure you edited is kept, marked “edited in workbook”. The sheet uses them, so its total may differ from the one here.");
+    expect(wb.cell("Pay scales", `E${top + 1}`).value).toBe(25000);
     expect(wb.sheetNames()).toEqual(["Sheet1", "Pay scales", "On-costs", "Post cost"]);
     expect(wb.cell("Post cost", "A1").value).toBe("Post cost");
     expect(wb.cell("Post cost", `B${row("Band")}`).value).toBe(4);
