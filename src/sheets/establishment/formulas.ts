@@ -43,13 +43,23 @@ function payLookup(bandKey: string, point: string): string {
 
 const ROW = "[@[Row in establishment]]";
 
+/**
+ * The row of the id `expression` gives in Establishment[Position], 0 if none. Looked up as text (wildcards
+ * escaped), then, if that finds nothing, as the number the text reads as: a user who pastes positions from an
+ * extract opened in Excel gets ESR's digit-only ids as numbers, and Excel's MATCH finds no number by its text.
+ * (LibreOffice's MATCH does find the text "456" among numbers, so its recalculation can't show the need.) Who
+ * needs the id exactly checks it after: "Funded position" compares the texts with EXACT.
+ */
+const rowInEstablishment = (expression: string): string =>
+  `=IFERROR(MATCH(${wildcardsEscaped(expression)},${E}[Position],0),IFERROR(MATCH(--(${expression}&""),${E}[Position],0),0))`;
+
 /** Staff in post's calculated columns, one formula per column, filled down by Excel as rows are pasted in. */
 export const STAFF_FORMULAS: Readonly<Record<(typeof STAFF_COMPUTED_HEADERS)[number], string>> = {
   WTE: `=IF(ISNUMBER([@FTE]),[@FTE],IF(ISNUMBER([@[Contracted Hours]]),[@[Contracted Hours]]/${ESR_RULES.fullTimeHours},0))`,
   Counted: `=IF(OR([@[Assignment Number]]&""="",${BANK},${ENDED}),0,1)`,
   Absent: `=IF(AND([@Counted]=1,${ABSENT}),1,0)`,
   Bank: `=IF(AND([@[Assignment Number]]&""<>"",${BANK},NOT(${ENDED})),1,0)`,
-  "Row in establishment": `=IFERROR(MATCH(${wildcardsEscaped("[@[Position Number]]")},${E}[Position],0),0)`,
+  "Row in establishment": rowInEstablishment("[@[Position Number]]"),
   // MATCH ignores case: the id found must be exactly this one, or the assignment is unfunded.
   "Funded position": `=IF(${ROW}=0,"",IF(EXACT(INDEX(${E}[Position],${ROW})&"",[@[Position Number]]&""),[@[Position Number]]&"",""))`,
   "Band key": `=${bandKeyFormula("[@[Pay Band]]")}`,
@@ -96,5 +106,5 @@ export const RECONCILIATION_FORMULAS: Readonly<Record<Exclude<(typeof RECONCILIA
   "Cost basis": `=IF(${ROW}=0,"",IF(ISNUMBER(${BUDGET}),"budget","band top"))`,
   "In post cost": `=${onPosition("Cost")}`,
   "Cost variance": `=[@[Funded cost]]-[@[In post cost]]`,
-  "Row in establishment": `=IFERROR(MATCH(${wildcardsEscaped("[@Position]")},${E}[Position],0),0)`,
+  "Row in establishment": rowInEstablishment("[@Position]"),
 };
