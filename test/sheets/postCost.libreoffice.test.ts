@@ -5,7 +5,7 @@ import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
 import { writeXlsx } from "../../src/cli/xlsx/writeWorkbook";
-import { postCost, roundedCostLines } from "../../src/domain";
+import { costLines, postCost, roundedCostLines } from "../../src/domain";
 import { onCostsSheet, payScalesSheet } from "../../src/sheets/payReference";
 import { POST_COST_LINES, type PostCostSheetInput, postCostSheet } from "../../src/sheets/postCost";
 import { recalculateWithLibreOffice, resultOf } from "../support/libreoffice";
@@ -26,6 +26,9 @@ const POSTS: readonly (PostCostSheetInput & { why: string })[] = [
   { why: "band 9 at 1.5 WTE in inner London", band: "9", point: "top", wte: 1.5, year: "2024/25", hcasZone: "inner-london", pensionBasis: "full", includeLevy: false },
 ];
 const sheetName = (i: number) => `Post cost ${i + 1}`;
+/** A post whose pay figure the user changed on the Pay scales sheet (none of POSTS uses it). */
+const EDITED: PostCostSheetInput = { band: "7", point: "entry", wte: 1, year: "2025/26", hcasZone: "none", pensionBasis: "employer", includeLevy: false };
+const EDITED_PAY = 50_000;
 
 /**
  * A text formula's result. resultOf reads an empty-text result back as 0 (its pattern for a cell's `t="str"` can
@@ -41,7 +44,9 @@ describe("Post cost sheets recalculated by LibreOffice", () => {
   beforeAll(async () => {
     const path = join(mkdtempSync(join(tmpdir(), "wfp-post-cost-")), "post-cost.xlsx");
     const sheets = POSTS.map((p, i) => ({ ...postCostSheet(p), key: `post-cost:${i}`, name: sheetName(i) }));
-    await writeXlsx([payScalesSheet(catalog, years), onCostsSheet(catalog.pay, years), ...sheets], path);
+    const edited = [["england", EDITED.year, EDITED.band, EDITED.point, EDITED_PAY, "my trust's local scale", EDITED.year, "confirmed", null]];
+    const editedSheet = { ...postCostSheet(EDITED), key: "post-cost:edited", name: "Post cost edited" };
+    await writeXlsx([payScalesSheet(catalog, years, edited), onCostsSheet(catalog.pay, years), ...sheets, editedSheet], path);
     workbook = await recalculateWithLibreOffice(path);
   }, 180_000);
 
@@ -88,5 +93,20 @@ describe("Post cost sheets recalculated by LibreOffice", () => {
         minimumApplied ? "raised to the minimum" : (hcas.percent / 100) * cost.fullTimePay > hcas.maximum ? "capped at the maximum" : "between its minimum and maximum",
       );
     }
+  });
+
+  it("uses a pay figure the user edited on Pay scales, and says so in the line's status", () => {
+    const sheet = workbook.getWorksheet("Post cost edited")!;
+    const rowOf = new Map<string, number>();
+    sheet.eachRow((row, n) => {
+      const label = row.getCell(1).value;
+      if (typeof label === "string" && !rowOf.has(label)) rowOf.set(label, n);
+    });
+    const rules = catalog.pay.onCosts.find((o) => o.year === EDITED.year)!;
+    const shown = roundedCostLines(costLines([{ share: 1, fullTimePay: EDITED_PAY }], 1, null, rules.employerNi.rate, rules.employerNi.secondaryThreshold, rules.pension.employerRate, 0));
+    expect(resultOf(sheet.getCell(`C${rowOf.get("Basic pay")}`))).toBe(EDITED_PAY);
+    expect(textOf(sheet.getCell(`G${rowOf.get("Basic pay")}`))).toBe("edited in workbook");
+    expect(Math.round((resultOf(sheet.getCell(`E${rowOf.get("Total")}`)) as number) * 100)).toBe(Math.round(shown.total * 100));
+    expect(shown.total).not.toBeCloseTo(roundedCostLines(postCost(catalog.pay, EDITED)).total, 0);
   });
 });
