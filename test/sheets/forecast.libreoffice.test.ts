@@ -126,16 +126,19 @@ describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
 });
 
 describe("the summary's drift and award gap are live formulas", () => {
-  it("follow a start date and an award edited in the workbook, equal to the domain given the same edits", async () => {
+  it("follow a start date, an award and a funded rate edited in the workbook, equal to the domain given the same edits", async () => {
     // A post that steps inside 2026/27 now joins the day after that step: it no longer drifts that year.
     const stepping = domain.posts.find((p) => p.years[0]!.drift > 0 && !p.post.startDate)!;
     const step = stepping.ladder.steps.find((d) => isoOf(d) >= "2026-04-01" && isoOf(d) <= "2027-03-31")!;
     const joins = isoOf(step + 1);
     const editedPosts = posts.map((p) => (p === stepping.post ? { ...p, startDate: joins } : p));
-    const editedSettings: ForecastSettings = { ...settings, awards: { ...settings.awards, "2027/28": 3.5 } };
+    // The 2027/28 award goes up a point, and 2026/27 (a catalog year) is given a funded rate it had not.
+    const editedSettings: ForecastSettings = { ...settings, awards: { ...settings.awards, "2027/28": 3.5 }, funded: { ...settings.funded, "2026/27": 2.8 } };
     const edited = forecastPay(catalog.pay, editedPosts, editedSettings);
     expect(edited.years[0]!.drift).toBeLessThan(domain.years[0]!.drift - 1);
     expect(edited.years[1]!.awardGap).toBeGreaterThan(domain.years[1]!.awardGap + 1000);
+    expect(domain.years[0]!.awardGap).toBe(0);
+    expect(Math.abs(edited.years[0]!.awardGap)).toBeGreaterThan(1000);
 
     // The same plans with only those two input cells changed, as a user would type them.
     const plans = forecastWorkbookPlans(catalog, posts, settings);
@@ -147,6 +150,9 @@ describe("the summary's drift and award gap are live formulas", () => {
     const award = (table("Pay_Awards").rows as PlanCell[][]).find((r) => r[0] === "2027/28")!;
     expect(award[1]).toBe(0.025);
     award[1] = 0.035;
+    const catalogYear = (table("Pay_Awards").rows as PlanCell[][]).find((r) => r[0] === "2026/27")!;
+    expect(catalogYear[2]).toBeNull();
+    catalogYear[2] = 0.028;
     const path = join(mkdtempSync(join(tmpdir(), "wfp-forecast-edited-")), "forecast.xlsx");
     await writeXlsx(plans, path);
     const recalculated = await recalculateWithLibreOffice(path);
