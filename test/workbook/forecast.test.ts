@@ -4,7 +4,9 @@ import type { ForecastSettings, PlannedPost } from "../../src/domain";
 import { MemoryWorkbook, WorkbookStore } from "../../src/excel/memoryWorkbook";
 import { OfficeWorkbookAdapter } from "../../src/excel/officeAdapter";
 import { FORECAST_TABLES, monthHeader } from "../../src/sheets/forecast";
-import { columnLetter, parseRange } from "../../src/sheets/plan";
+import { type SheetPlan, columnLetter, parseRange } from "../../src/sheets/plan";
+import { onCostsSheet, payScalesSheet } from "../../src/sheets/payReference";
+import { staffingPlanSheet } from "../../src/sheets/staffingPlan";
 import { buildStaffingPlan } from "../../src/workbook/costing";
 import { buildForecast } from "../../src/workbook/forecast";
 import { EXCEL_WEB_LIMIT_BYTES, FakeExcel } from "../support/fakeExcel";
@@ -14,8 +16,10 @@ const catalog = defaultCatalog();
 const settings: ForecastSettings = { fromYear: "2026/27", years: 3, awards: { "2027/28": 2.5 }, pensionBasis: "employer", includeLevy: false, vacancyFactor: 0, proration: "monthly" };
 const post = (name: string, band: PlannedPost["band"]): PlannedPost => ({ post: name, role: "Liaison practitioner", band, point: "top", wte: 1, hcasZone: "none", status: "In post" });
 
+const planParameters = { year: "2025/26", pensionBasis: "employer", includeLevy: false, vacancyFactor: 0 } as const;
+
 async function planned(workbook: MemoryWorkbook, posts: PlannedPost[]) {
-  await buildStaffingPlan(workbook, catalog, { posts, parameters: { year: "2025/26", pensionBasis: "employer", includeLevy: false, vacancyFactor: 0 } });
+  await buildStaffingPlan(workbook, catalog, { posts, parameters: planParameters });
 }
 
 describe("building the forecast in a workbook", () => {
@@ -107,6 +111,35 @@ describe("building the forecast in a workbook", () => {
     ]);
     const rows = (await workbook.readTable(FORECAST_TABLES.posts))!;
     expect(rows.rows[0]!.slice(0, 11)).toEqual(["J", "Liaison practitioner", "CC*", 6, "top", 1, "none", "In post", null, 46188, 46630]);
+  });
+
+  it("rebuilds a staffing plan made before the forecast's columns in place: rows kept, the new columns blank, the role list moved clear", async () => {
+    const workbook = new MemoryWorkbook();
+    const years = catalog.pay.payScales.map((x) => x.year);
+    await workbook.writeSheetPlan(payScalesSheet(catalog, years));
+    await workbook.writeSheetPlan(onCostsSheet(catalog.pay, years));
+    // The plan as the add-in wrote it before: eight input columns, the role list in column R.
+    const current = staffingPlanSheet(catalog, { posts: [post("A", "5")], parameters: planParameters, roleTitles: ["Liaison practitioner"] });
+    const before = (i: number) => i < 8 || i > 10;
+    const old: SheetPlan = {
+      ...current,
+      blocks: current.blocks.map((b) => {
+        if (b.kind === "table" && b.name === "Staffing_Plan") return { ...b, columns: b.columns.filter((_, i) => before(i)), rows: b.rows.map((r) => r.filter((_, i) => before(i))), totals: b.totals!.filter((_, i) => before(i)) };
+        return b.kind === "range" && b.at.startsWith("U") ? { ...b, at: b.at.replace(/^U/, "R") } : b;
+      }),
+      names: current.names!.map((n) => ({ ...n, at: n.at.replace(/U(\d+)/g, "R$1") })),
+      conditionalFormats: [],
+    };
+    expect((await workbook.writeSheetPlan(old)).status).toBe("written");
+    expect(workbook.getTable("Staffing_Plan")!.headers).toHaveLength(16);
+
+    const again = await buildStaffingPlan(workbook, catalog, { posts: [], parameters: planParameters });
+    expect(again.results.every((r) => r.result.status === "written")).toBe(true);
+    const plan = (await workbook.readTable("Staffing_Plan"))!;
+    expect(plan.headers.slice(7, 12)).toEqual(["Start date in band", "Start date", "End date", "Cost centre", "Full-time pay"]);
+    expect(plan.rows.map((r) => r.slice(0, 11))).toEqual([["A", "Liaison practitioner", 5, "top", 1, "none", "In post", null, null, null, null]]);
+    expect(workbook.cell("Staffing plan", `U${parseRange(plan.address).top}`).value).toBe("Roles for the drop-down");
+    expect(workbook.cell("Staffing plan", `R${parseRange(plan.address).top}`).value).toBe("Total");
   });
 
   it("says which rows it could not cost", async () => {
