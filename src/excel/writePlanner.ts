@@ -412,12 +412,12 @@ export async function performWrites(plans: readonly SheetPlan[], io: WorkbookIO,
 
   const total = packed.requests.length;
   const syncsAfter: number[] = [];
-  let announced = -1;
+  let announced = 0;
   for (const [i, request] of packed.requests.entries()) {
-    const starting = requestsOf.findIndex((set, p) => p > announced && set.has(i));
-    if (starting >= 0) {
-      announced = starting;
-      options.onPlan?.(plans[starting]!.key, starting + 1, plans.length);
+    // Every plan whose ops begin by this request, in order (several small plans share one request).
+    while (announced < outcomes.length && Math.min(...(requestsOf[announced] ?? [])) <= i) {
+      options.onPlan?.(plans[announced]!.key, announced + 1, plans.length);
+      announced++;
     }
     try {
       await io.execute(request);

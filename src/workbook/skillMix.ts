@@ -32,6 +32,7 @@ import {
 import { STAFFING_PLAN_TABLE } from "../sheets/staffingPlan";
 import { rowsByHeaders } from "./tableRows";
 import { inWriteOrder } from "./writeOrder";
+import { writePlans as writePlansInOrder } from "./writePlans";
 
 /** Who is on the team the register is built for. */
 export type TeamSource =
@@ -198,16 +199,7 @@ export async function buildProgression(workbook: WorkbookAdapter, catalog: Catal
   return writePlans(workbook, [progressionPlan(catalog, findRole(catalog.roles, from), findRole(catalog.roles, to))], options);
 }
 
-/** Writes the plans, each after the sheets whose tables its formulas name (see inWriteOrder). */
+/** Writes the plans, each after the sheets whose tables its formulas name (see inWriteOrder), in one go where it can. */
 async function writePlans(workbook: WorkbookAdapter, given: readonly SheetPlan[], options: SkillMixWriteOptions) {
-  const { onSheet, ...writeOptions } = options;
-  const plans = inWriteOrder(given);
-  const results: { key: string; result: WriteResult }[] = [];
-  for (const [i, plan] of plans.entries()) {
-    onSheet?.(plan.key, i + 1, plans.length);
-    const result = await workbook.writeSheetPlan(plan, writeOptions);
-    results.push({ key: plan.key, result });
-    if (result.status === "conflict") break;
-  }
-  return results;
+  return writePlansInOrder(workbook, inWriteOrder(given), options);
 }
