@@ -34,33 +34,35 @@ const KEYS: Record<(typeof LINES)[number] | "Total", keyof CostLines> = {
 const pennies = (amount: number): number => Math.round(amount * 100);
 
 /** WTEs with two decimals spread over 0.01–1.5 (a fixed sequence, so a failure reproduces). */
-function* wteSequence(): Generator<number> {
-  let x = 7;
+function* wteSequence(seed: number): Generator<number> {
+  let x = 7 + seed;
   for (;;) {
     x = (x * 48271) % 2147483647;
     yield 1 + (x % 150);
   }
 }
 
-function postsFor(year: string): PlannedPost[] {
+function postsFor(year: string, seed: number): PlannedPost[] {
   const scale = catalog.pay.payScales.find((s) => s.year === year)!;
-  const wtes = wteSequence();
+  const wtes = wteSequence(seed);
   const posts: PlannedPost[] = [];
   for (const band of scale.bands) {
     if (band.band === "1") continue;
     for (const point of band.points) {
+      // Whole time outside London; a part-time WTE from the sequence in each London zone (every parameter set
+      // draws its own, so the 12 sets put each point and zone at 12 different WTEs). All four WTEs per zone made
+      // 5,568 rows and 45 s of LibreOffice; this is the same coverage of every line's rounding at a quarter.
       for (const zone of ["none", ...HCAS_ZONES] as const) {
-        for (const wte of [1, ...[0, 1, 2].map(() => wtes.next().value / 100)]) {
-          posts.push({
-            post: `Post ${posts.length + 1}`,
-            role: roles[posts.length % roles.length]!,
-            band: band.band,
-            point: point.point,
-            wte,
-            hcasZone: zone,
-            status: "In post",
-          });
-        }
+        const wte = zone === "none" ? 1 : wtes.next().value / 100;
+        posts.push({
+          post: `Post ${posts.length + 1}`,
+          role: roles[posts.length % roles.length]!,
+          band: band.band,
+          point: point.point,
+          wte,
+          hcasZone: zone,
+          status: "In post",
+        });
       }
     }
   }
@@ -74,7 +76,7 @@ const parameterSets: PlanParameters[] = years.flatMap((year) =>
 const scenarios = parameterSets.map((parameters, i) => ({
   names: planNames(i === 0 ? "" : String.fromCharCode(65 + i)),
   parameters,
-  posts: postsFor(parameters.year),
+  posts: postsFor(parameters.year, i),
 }));
 
 const label = (p: PlanParameters) => `${p.year}, ${p.pensionBasis} pension, ${p.includeLevy ? "with" : "no"} levy`;
@@ -99,8 +101,9 @@ describe("cost lines on the sheets, recalculated by LibreOffice, for every combi
 
   it("covers every year, pension basis and levy choice, and every band point and zone in each", () => {
     expect(scenarios).toHaveLength(years.length * 2 * 2);
-    // 29 band points (band 2: 1; bands 3–4: 2; bands 5–9: 3) × 4 zones × 4 WTEs.
-    for (const s of scenarios) expect(s.posts).toHaveLength(29 * 4 * 4);
+    // 29 band points (band 2: 1; bands 3–4: 2; bands 5–9: 3) × 4 zones, three of them part time.
+    for (const s of scenarios) expect(s.posts).toHaveLength(29 * 4);
+    for (const s of scenarios) expect(s.posts.filter((p) => p.wte !== 1).length).toBeGreaterThan(29 * 2);
   });
 
   it("shows on each row exactly the lines wfp cost prints, and a Total that is their sum", () => {
@@ -126,7 +129,7 @@ describe("cost lines on the sheets, recalculated by LibreOffice, for every combi
         checked++;
       });
     }
-    expect(checked).toBe(scenarios.length * 29 * 4 * 4);
+    expect(checked).toBe(scenarios.length * 29 * 4);
   });
 
   it("totals each plan's lines to a totals row that adds up, and the Plan summary to the same total", () => {
