@@ -38,29 +38,72 @@ export function competenceKey(index: CompetenceIndex, text: string): string {
 }
 
 /**
- * competenceKey through a cache per index, with "" for a blank text: the same held titles come back in thousands
- * of COVERAGE/ROLECOVERAGE cells, and each is looked up once. Bounded, as the input is the user's.
+ * A competence key as the coverage functions see it: one object per distinct key, whatever text (title, id, alias)
+ * named it, so that a call can mark a key it has seen by writing `mark` rather than by keeping a set of keys.
+ * `key` is "" for a blank text.
  */
-function cachedKey(index: CompetenceIndex, text: string, keys: Map<string, string> = keyCache(index)): string {
-  let key = keys.get(text);
-  if (key === undefined) {
-    key = normalizeText(text) === "" ? "" : competenceKey(index, text);
-    if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
-    keys.set(text, key);
-  }
-  return key;
+interface KeyEntry {
+  readonly key: string;
+  /** The stamp of the last call that saw this key (see Keys.stamp). */
+  mark: number;
 }
 
-function keyCache(index: CompetenceIndex): Map<string, string> {
+/**
+ * The entries of one competence index: by the text as given (the same held titles come back in thousands of
+ * COVERAGE/ROLECOVERAGE cells, and each is looked up once), and by key. Bounded, as the input is the user's.
+ * `stamp` numbers the calls: each takes fresh stamps, so no mark needs clearing between calls.
+ */
+interface Keys {
+  byText: Map<string, KeyEntry>;
+  byKey: Map<string, KeyEntry>;
+  stamp: number;
+}
+
+function entryOf(index: CompetenceIndex, text: string, keys: Keys): KeyEntry {
+  let entry = keys.byText.get(text);
+  if (entry === undefined) {
+    const key = normalizeText(text) === "" ? "" : competenceKey(index, text);
+    entry = keys.byKey.get(key);
+    if (!entry) {
+      entry = { key, mark: 0 };
+      keys.byKey.set(key, entry);
+    }
+    keys.byText.set(text, entry);
+  }
+  return entry;
+}
+
+/** competenceKey through the index's cache, with "" for a blank text. */
+function cachedKey(index: CompetenceIndex, text: string): string {
+  return entryOf(index, text, keysOf(index)).key;
+}
+
+/**
+ * The index's keys, for one call: a full cache starts again here, between calls, never during one (a call's marks
+ * live on its entries; a key dropped halfway would lose what the call had seen of it).
+ */
+function keysOf(index: CompetenceIndex): Keys {
   let keys = keysByIndex.get(index);
-  if (!keys) {
-    keys = new Map();
+  if (!keys || keys.byText.size >= KEY_CACHE_LIMIT) {
+    keys = { byText: new Map(), byKey: new Map(), stamp: keys?.stamp ?? 0 };
     keysByIndex.set(index, keys);
   }
   return keys;
 }
 
-const keysByIndex = new WeakMap<CompetenceIndex, Map<string, string>>();
+/** `count` fresh stamps for one call (numbered from the return value), starting the marks afresh if need be. */
+function takeStamps(index: CompetenceIndex, count: number): { keys: Keys; first: number } {
+  let keys = keysOf(index);
+  if (keys.stamp >= Number.MAX_SAFE_INTEGER - count) {
+    keys = { byText: new Map(), byKey: new Map(), stamp: 0 };
+    keysByIndex.set(index, keys);
+  }
+  const first = keys.stamp + 1;
+  keys.stamp += count;
+  return { keys, first };
+}
+
+const keysByIndex = new WeakMap<CompetenceIndex, Keys>();
 const KEY_CACHE_LIMIT = 20_000;
 
 export interface CoverageGap {
@@ -85,37 +128,44 @@ export function coverage(
   required: readonly string[],
   held: readonly string[],
 ): CoverageResult {
-  // Each key's stamp says what this call has seen of it: held, or already counted as required. Stamps grow from
-  // call to call, so nothing needs clearing and no set is built per call.
-  if (stamps.size >= KEY_CACHE_LIMIT || stamp >= Number.MAX_SAFE_INTEGER - 2) {
-    stamps.clear();
-    stamp = 0;
-  }
-  const heldStamp = ++stamp;
-  const countedStamp = ++stamp;
-  const keys = keyCache(index);
-  for (const h of held) {
-    const key = cachedKey(index, h, keys);
-    if (key !== "") stamps.set(key, heldStamp);
-  }
   const gaps: CoverageGap[] = [];
-  let distinct = 0;
-  let covered = 0;
-  for (const r of required) {
-    const key = cachedKey(index, r, keys);
-    if (key === "") continue;
-    const seen = stamps.get(key);
-    if (seen === countedStamp) continue;
-    stamps.set(key, countedStamp);
-    distinct++;
-    if (seen === heldStamp) covered++;
-    else gaps.push(gapOf(index, key, r));
-  }
-  return { required: distinct, covered, fraction: distinct === 0 ? null : covered / distinct, gaps };
+  const count = measureCoverage(index, required, held, gaps);
+  return { required: count.required, covered: count.covered, fraction: count.fraction, gaps };
 }
 
-const stamps = new Map<string, number>();
-let stamp = 0;
+/** coverage()'s fraction alone, without listing the gaps: COVERAGE runs in thousands of cells and needs the number. */
+export function coverageFraction(index: CompetenceIndex, required: readonly string[], held: readonly string[]): number | null {
+  return measureCoverage(index, required, held, null).fraction;
+}
+
+/** coverage(), listing the gaps into `gaps` unless it is null. */
+function measureCoverage(
+  index: CompetenceIndex,
+  required: readonly string[],
+  held: readonly string[],
+  gaps: CoverageGap[] | null,
+): Omit<CoverageResult, "gaps"> {
+  // Each key's mark says what this call has seen of it: held, or already counted as required.
+  const { keys, first: heldStamp } = takeStamps(index, 2);
+  const countedStamp = heldStamp + 1;
+  for (let i = 0; i < held.length; i++) {
+    const entry = entryOf(index, held[i]!, keys);
+    if (entry.key !== "") entry.mark = heldStamp;
+  }
+  let distinct = 0;
+  let covered = 0;
+  for (let i = 0; i < required.length; i++) {
+    const entry = entryOf(index, required[i]!, keys);
+    if (entry.key === "") continue;
+    const seen = entry.mark;
+    if (seen === countedStamp) continue;
+    entry.mark = countedStamp;
+    distinct++;
+    if (seen === heldStamp) covered++;
+    else if (gaps) gaps.push(gapOf(index, entry.key, required[i]!));
+  }
+  return { required: distinct, covered, fraction: distinct === 0 ? null : covered / distinct };
+}
 
 function gapOf(index: CompetenceIndex, key: string, text: string): CoverageGap {
   const competence = index.byId.get(key);
@@ -202,10 +252,10 @@ function markHeld(index: CompetenceIndex, requirement: RoleRequirement, held: re
     requirement.stamp = 0;
   }
   const stamp = ++requirement.stamp;
-  const cache = keyCache(index);
+  const keys = keysOf(index);
   let covered = 0;
   for (let h = 0; h < held.length; h++) {
-    const at = position.get(cachedKey(index, held[h]!, cache));
+    const at = position.get(entryOf(index, held[h]!, keys).key);
     if (at !== undefined && marks[at] !== stamp) {
       marks[at] = stamp;
       covered++;

@@ -10,7 +10,7 @@ import {
   bandPosition,
   bandScoreRange,
   competenceKey,
-  coverage,
+  coverageFraction,
   describeInput,
   factorScore,
   findRole,
@@ -120,9 +120,9 @@ function competenceRowsOf(catalog: Catalog, role: CellInput, section: CellInput)
 }
 
 export function coverageOf(catalog: Catalog, requiredRange: unknown, held: unknown): number {
-  const result = coverage(catalog.competenceIndex, textsOf(requiredRange), textsOf(held));
-  if (result.fraction === null) throw invalid("the required competences are blank: give at least one");
-  return result.fraction;
+  const fraction = coverageFraction(catalog.competenceIndex, textsOf(requiredRange), textsOf(held));
+  if (fraction === null) throw invalid("the required competences are blank: give at least one");
+  return fraction;
 }
 
 export function roleCoverageOf(catalog: Catalog, role: CellInput, held: unknown): number {

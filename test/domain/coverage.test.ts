@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
-import { coverage, createCompetenceIndex, normalizeText, roleCompetenceIds, roleCoverage } from "../../src/domain";
+import { coverage, coverageFraction, createCompetenceIndex, normalizeText, roleCompetenceIds, roleCoverage, roleCoverageFraction } from "../../src/domain";
 
 const catalog = defaultCatalog();
 const index = catalog.competenceIndex;
@@ -42,6 +42,33 @@ describe("coverage", () => {
   it("ignores blanks and repeats; gives no fraction when nothing is required", () => {
     expect(coverage(index, ["Lead your team", "lead your team", "", "  "], []).required).toBe(1);
     expect(coverage(index, [], ["Lead your team"]).fraction).toBeNull();
+  });
+
+  it("gives the same fraction alone as with the gaps, call after call", () => {
+    const cases: [string[], string[]][] = [
+      [["manage-budgets", "Lead your team", "Chair meetings"], ["Lead your team"]],
+      [["Drive a minibus", "Speak Welsh", "speak welsh"], ["drive a MINIBUS", "Manage budgets"]],
+      [["Lead your team", ""], ["lead your team", "Lead your team"]],
+      [[], ["Lead your team"]],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [required, held] of cases) expect(coverageFraction(index, required, held)).toBe(coverage(index, required, held).fraction);
+    }
+  });
+
+  it("counts right when one call brings more texts than the key cache keeps (20,000)", () => {
+    const held = Array.from({ length: 20_050 }, (_, i) => `Held skill ${i}`);
+    held.push("Manage budgets");
+    const required = ["manage-budgets", "Held skill 3", "Lead your team"];
+    for (let round = 0; round < 2; round++) {
+      expect(coverage(index, required, held)).toMatchObject({ required: 3, covered: 2 });
+      expect(coverageFraction(index, required, held)).toBeCloseTo(2 / 3, 12);
+    }
+    const psw = role("reconnect-peer-support-worker");
+    const own = roleCompetenceIds(psw);
+    expect(roleCoverage(index, psw, [...held, ...own]).fraction).toBe(1);
+    expect(roleCoverageFraction(index, psw, [...held, ...own])).toBe(1);
+    expect(roleCoverageFraction(index, psw, held)).toBe(roleCoverage(index, psw, held).fraction);
   });
 
   it("refuses an index where one title names two competences", () => {
