@@ -106,6 +106,29 @@ class ReportGzipSize {
 }
 
 /**
+ * Adds `<link rel="preload">` to taskpane.html for the first tab's chunks: the browser fetches them alongside the
+ * entries instead of after the entries have run and asked for them. (webpack's own preload hint is added by the
+ * parent chunk at run time, which is the same late moment.)
+ */
+class PreloadFirstView {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("PreloadFirstView", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("PreloadFirstView", (data) => {
+        const entryFiles = new Set(data.bodyTags.concat(data.headTags).map((t) => t.attributes?.src).filter(Boolean));
+        const base = compilation.outputOptions.publicPath === "auto" ? "" : compilation.outputOptions.publicPath || "";
+        const files = [...new Set(FIRST_VIEW_GROUPS.flatMap((g) => compilation.namedChunkGroups.get(g)?.getFiles() ?? []))]
+          .filter((f) => f.endsWith(".js") && !entryFiles.has(base + f));
+        const links = files.map((f) =>
+          HtmlWebpackPlugin.createHtmlTagObject("link", { rel: "preload", as: "script", href: base + f }, undefined, { plugin: "PreloadFirstView" }),
+        );
+        data.headTags.push(...links);
+        return data;
+      });
+    });
+  }
+}
+
+/**
  * Checks the embedded catalog against its schema before bundling: the browser builds it without the schema library
  * (src/catalog/embedded.ts), so a bad figure must stop the build here. esbuild bundles the check for Node.
  */
@@ -218,6 +241,7 @@ module.exports = (_env, argv) => {
           },
         ],
       }),
+      new PreloadFirstView(),
       new CheckEmbeddedCatalog(),
       ...(production ? [new ReportGzipSize()] : []),
     ],

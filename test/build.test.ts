@@ -117,6 +117,20 @@ describe("production build with WFP_PUBLIC_URL", () => {
     for (const { id } of functions) expect(js).toContain(`CustomFunctions.associate("${id}",`);
   });
 
+  it("preloads the first tab's chunks, files of the build that are not the entries", () => {
+    const html = read("taskpane.html");
+    const preloads = [...html.matchAll(/<link\b([^>]*)>/g)]
+      .map((m) => m[1]!)
+      .filter((attrs) => /\brel="?preload\b/.test(attrs))
+      .map((attrs) => ({ as: /\bas="?([^"\s>]+)/.exec(attrs)?.[1], href: /\bhref="?([^"\s>]+)/.exec(attrs)?.[1] }));
+    expect(preloads.map((p) => p.href)).toContainEqual(expect.stringMatching(/^tab-roles\.[0-9a-f]{8}\.js$/));
+    for (const { as, href } of preloads) {
+      expect(as, href).toBe("script");
+      expect(existsSync(dist(href!)), href).toBe(true);
+      expect(href).not.toMatch(/^(functions|taskpane|commands)\b/);
+    }
+  });
+
   it("copies the icons and reports the task pane bundle's gzip size", () => {
     for (const size of [16, 32, 64, 80, 128]) {
       expect(readFileSync(dist("assets", `icon-${size}.png`))).toEqual(

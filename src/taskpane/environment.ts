@@ -44,17 +44,30 @@ declare global {
   }
 }
 
+const officeAdapterCode = () => import(/* webpackChunkName: "workbook-office" */ "../excel/officeAdapter");
+const memoryWorkbookCode = () => import(/* webpackChunkName: "workbook-memory" */ "../excel/memoryWorkbook");
+
+/**
+ * Starts loading the code of the workbook start-up will most likely choose (the demo's when the URL asks for it,
+ * else Office's adapter when office.js is there), so that it has arrived when Office.onReady answers rather than
+ * being asked for only then. Loading is all it does: chooseWorkbook still decides, and a chunk loads once.
+ */
+export function preloadWorkbookCode(env: Pick<StartupEnvironment, "office" | "search">): void {
+  const code = wantsMemoryWorkbook(env.search) ? memoryWorkbookCode : env.office ? officeAdapterCode : null;
+  void code?.().catch(() => undefined);
+}
+
 export function pageEnvironment(): StartupEnvironment {
   return {
     office: (globalThis as { Office?: typeof Office }).Office,
     search: window.location.search,
     createExcelAdapter: async () => {
-      const { OfficeWorkbookAdapter } = await import(/* webpackChunkName: "workbook-office" */ "../excel/officeAdapter");
+      const { OfficeWorkbookAdapter } = await officeAdapterCode();
       return new OfficeWorkbookAdapter();
     },
     // Like a new workbook: one empty sheet, so the demo looks like Excel.
     createMemoryWorkbook: async () => {
-      const { MemoryWorkbook } = await import(/* webpackChunkName: "workbook-memory" */ "../excel/memoryWorkbook");
+      const { MemoryWorkbook } = await memoryWorkbookCode();
       return new MemoryWorkbook({ sheets: ["Sheet1"] });
     },
     exposeMemoryWorkbook: (workbook) => {

@@ -4,11 +4,13 @@ import { defaultCatalog } from "../catalog/embedded";
 import { Startup } from "./app/Startup";
 import { loadTab } from "./app/lazyTabs";
 import { TABS } from "./app/tabs";
-import { chooseWorkbook, pageEnvironment } from "./environment";
+import { chooseWorkbook, pageEnvironment, preloadWorkbookCode } from "./environment";
 
 const container = document.getElementById("container");
 if (container) {
-  // The first tab's chunk downloads while Office starts up, not after.
+  // The first tab's chunk and the workbook's code download while Office starts up, not after.
+  const environment = pageEnvironment();
+  preloadWorkbookCode(environment);
   void loadTab(TABS[0]!).catch(() => undefined);
-  createRoot(container).render(<Startup catalog={defaultCatalog()} startup={chooseWorkbook(pageEnvironment())} />);
+  createRoot(container).render(<Startup catalog={defaultCatalog()} startup={chooseWorkbook(environment)} />);
 }
