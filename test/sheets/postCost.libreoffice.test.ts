@@ -30,13 +30,11 @@ const sheetName = (i: number) => `Post cost ${i + 1}`;
 const EDITED: PostCostSheetInput = { band: "7", point: "entry", wte: 1, year: "2025/26", hcasZone: "none", pensionBasis: "employer", includeLevy: false };
 const EDITED_PAY = 50_000;
 
-/**
- * A text formula's result. resultOf reads an empty-text result back as 0 (its pattern for a cell's `t="str"` can
- * let the attribute slip past), and these cells' formulas end in &"" or give "", never a number: 0 is "".
- */
+/** A text formula's result ("" when the formula gives empty text; these cells never give a number). */
 const textOf = (cell: ExcelJS.Cell): string => {
   const v = resultOf(cell);
-  return v === 0 ? "" : String(v ?? "");
+  if (typeof v === "number") throw new Error(`${cell.address}: a number (${v}) where text was expected`);
+  return String(v ?? "");
 };
 
 describe("Post cost sheets recalculated by LibreOffice", () => {

@@ -52,12 +52,16 @@ async function restoreFalsyResults(workbook: ExcelJS.Workbook, path: string): Pr
     const file = sheetFiles.get(sheet.name);
     if (!file) continue;
     const xml = await zip.file(file)!.async("string");
-    for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?: t="(\w+)")?[^>]*><f[^>]*>[^<]*<\/f><v>([^<]*)<\/v><\/c>/g)) {
-      const text = m[3]!;
+    // The cell's attributes come in any order (r, s, t): read them from the tag, not by position.
+    for (const m of xml.matchAll(/<c ([^>]*)><f[^>]*>[^<]*<\/f><v>([^<]*)<\/v><\/c>/g)) {
+      const text = m[2]!;
       if (text === "" || text === "0") {
+        const address = /\br="([A-Z]+\d+)"/.exec(m[1]!)?.[1];
+        if (!address) continue;
+        const isText = /\bt="str"/.test(m[1]!);
         let results = falsyResults.get(sheet);
         if (!results) falsyResults.set(sheet, (results = new Map()));
-        results.set(m[1]!, m[2] === "str" ? text : Number(text));
+        results.set(address, isText ? text : Number(text));
       }
     }
   }
