@@ -125,6 +125,11 @@ export interface WorkbookAdapter {
   writeSheetPlans?(plans: readonly SheetPlan[], options?: WriteOptions): Promise<PlanWriteResult[]>;
   /** A table anywhere in the workbook, by name (case-insensitive), or null. */
   readTable(name: string): Promise<TableData | null>;
+  /**
+   * Several tables at once, in the order named, each as readTable gives it, with shared round trips. Optional:
+   * readTables (src/workbook/readTables.ts) reads one at a time where it's absent.
+   */
+  readTables?(names: readonly string[]): Promise<(TableData | null)[]>;
   /** The sheets the add-in made, in tab order. */
   listManaged(): Promise<ManagedSheet[]>;
   /**

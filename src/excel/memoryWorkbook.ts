@@ -943,6 +943,10 @@ export class MemoryWorkbook implements WorkbookAdapter {
     return { name: t.name, sheetName: t.sheet.name, address: rectAddress(t.rect), headers: this.store.tableHeaders(t), rows };
   }
 
+  async readTables(names: readonly string[]): Promise<(TableData | null)[]> {
+    return Promise.all(names.map((name) => this.readTable(name)));
+  }
+
   async listManaged(): Promise<ManagedSheet[]> {
     return describeManaged(snapshotOf(this.store));
   }

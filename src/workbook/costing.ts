@@ -1,5 +1,5 @@
 import type { Catalog } from "../catalog";
-import type { WorkbookAdapter, WriteOptions, WriteResult } from "../excel/adapter";
+import type { TableData, WorkbookAdapter, WriteOptions, WriteResult } from "../excel/adapter";
 import type { PlanParameters, PlannedPost } from "../domain";
 import {
   HCAS_HEADERS,
@@ -99,6 +99,14 @@ export async function buildStaffingPlan(
 /** The On-costs sheet's two tables as the user has them, so a rate they edited survives a refresh. */
 export async function readOnCosts(workbook: WorkbookAdapter): Promise<ExistingOnCosts> {
   const [onCosts, hcas] = await Promise.all([workbook.readTable(ON_COSTS_TABLE), workbook.readTable(HCAS_TABLE)]);
+  return onCostsFrom(onCosts, hcas);
+}
+
+/** The tables readOnCosts reads, for a flow that reads them with others. */
+export const ON_COSTS_TABLES = [ON_COSTS_TABLE, HCAS_TABLE] as const;
+
+/** readOnCosts' answer from its two tables (ON_COSTS_TABLES) read already. */
+export function onCostsFrom(onCosts: TableData | null, hcas: TableData | null): ExistingOnCosts {
   return { onCosts: rowsByHeaders(onCosts, ON_COST_HEADERS), hcas: rowsByHeaders(hcas, HCAS_HEADERS) };
 }
 

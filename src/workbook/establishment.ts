@@ -29,7 +29,8 @@ import {
 import { PAY_SCALES_TABLE, PAY_SCALE_HEADERS, onCostsSheet, payScalesSheet } from "../sheets/payReference";
 import { type PlanCell, type SheetPlan, excelDate } from "../sheets/plan";
 import { PLAN_INPUT_HEADERS, STAFFING_PLAN_TABLE } from "../sheets/staffingPlan";
-import { readOnCosts } from "./costing";
+import { ON_COSTS_TABLES, onCostsFrom } from "./costing";
+import { readTables } from "./readTables";
 import { rowsByHeaders } from "./tableRows";
 import { type WritePlansOptions, writePlans } from "./writePlans";
 
@@ -95,15 +96,25 @@ export async function buildEstablishment(
   request: EstablishmentRequest,
   options: WritePlansOptions = {},
 ): Promise<EstablishmentOutcome> {
-  const [existingEstablishment, existingParameters, existingStaff, existingReconciliation, existingPay, existingOnCosts, plan] = await Promise.all([
-    workbook.readTable(ESTABLISHMENT_TABLES.establishment),
-    workbook.readTable(ESTABLISHMENT_TABLES.parameters),
-    request.staff ? Promise.resolve(null) : workbook.readTable(ESTABLISHMENT_TABLES.staff),
-    workbook.readTable(ESTABLISHMENT_TABLES.reconciliation),
-    workbook.readTable(PAY_SCALES_TABLE),
-    readOnCosts(workbook),
-    request.funded.kind === "plan" ? workbook.readTable(STAFFING_PLAN_TABLE) : Promise.resolve(null),
-  ]);
+  // Every table the build needs, in one read where the workbook can (a handful of syncs, not eight reads).
+  const wanted = [
+    ESTABLISHMENT_TABLES.establishment,
+    ESTABLISHMENT_TABLES.parameters,
+    ESTABLISHMENT_TABLES.reconciliation,
+    PAY_SCALES_TABLE,
+    ...ON_COSTS_TABLES,
+    ...(request.staff ? [] : [ESTABLISHMENT_TABLES.staff]),
+    ...(request.funded.kind === "plan" ? [STAFFING_PLAN_TABLE] : []),
+  ];
+  const read = new Map((await readTables(workbook, wanted)).map((t, i) => [wanted[i]!, t]));
+  const table = (name: string) => read.get(name) ?? null;
+  const existingEstablishment = table(ESTABLISHMENT_TABLES.establishment);
+  const existingParameters = table(ESTABLISHMENT_TABLES.parameters);
+  const existingStaff = table(ESTABLISHMENT_TABLES.staff);
+  const existingReconciliation = table(ESTABLISHMENT_TABLES.reconciliation);
+  const existingPay = table(PAY_SCALES_TABLE);
+  const existingOnCosts = onCostsFrom(table(ON_COSTS_TABLES[0]), table(ON_COSTS_TABLES[1]));
+  const plan = table(STAFFING_PLAN_TABLE);
 
   // The positions: the user's rows exactly as they are, then new ones from the source.
   const keptRows: PlanCell[][] = rowsByHeaders(existingEstablishment, ESTABLISHMENT_HEADERS);

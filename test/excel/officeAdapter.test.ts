@@ -132,6 +132,22 @@ describe("readTable", () => {
     expect(fake.syncs).toBe(2 + 15); // shape, then 2 rows × 4 columns per read
   });
 
+  it("reads several tables in one run, their bodies together, a missing one as null", async () => {
+    await adapter().writeSheetPlan(rolePlan({ costRows: 30 }));
+    await adapter().writeSheetPlan(bigPlan(40, 3, { key: "small", name: "Small", table: "SmallTable" }));
+    fake.reset();
+    const [role, missing, small] = await adapter({ readChunkCells: 64 }).readTables(["RoleCosts", "NoSuchTable", "SmallTable"]);
+    expect(missing).toBeNull();
+    expect(role?.rows).toHaveLength(30);
+    expect(role?.rows[29]).toEqual(["Item 30", "7", 1.25, 59000]);
+    expect(small).toMatchObject({ name: "SmallTable", sheetName: "Small", address: "A1:C41", headers: ["Col 1", "Col 2", "Col 3"] });
+    expect(small?.rows[39]).toEqual(["r39c0", "r39c1", "r39c2"]);
+    // Find, shapes, then 120 + 120 cells in bands of at most 64 (16 rows × 4, 21 rows × 3), packed per read:
+    // 64 | 56 (the rest of RoleCosts) | 63 | 57, so 2 + 4, where one table at a time would take 3 runs and 10 syncs.
+    expect(fake.syncs).toBe(2 + 4);
+    for (const r of fake.requests) expect(r.responseBytes).toBeLessThan(EXCEL_WEB_LIMIT_BYTES);
+  });
+
   it("reads a 2,000 × 150 table with every response under the limit", async () => {
     await adapter().writeSheetPlan(bigPlan(2_000, 150));
     fake.reset();

@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 /**
  * The Establishment tab over a memory workbook: an ESR extract opened in the workbook and selected there is read
  * through the one input reader, its column mapping shown, then built into the sheets; an empty or bad selection

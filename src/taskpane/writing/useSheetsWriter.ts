@@ -161,6 +161,7 @@ export function useSheetsWriter(workbook: WorkbookAdapter, lock?: WriteLock): Sh
         await giveWay();
         const tracked: WorkbookAdapter = {
           readTable: (name) => workbook.readTable(name),
+          ...(workbook.readTables ? { readTables: (names: readonly string[]) => workbook.readTables!(names) } : {}),
           listManaged: () => workbook.listManaged(),
           async writeSheetPlan(plan, options) {
             showProgress({ ...progress, key: plan.key, name: plan.name, index: written.length + 1, done: 0, total: 0 });
