@@ -202,16 +202,16 @@ export function requiredIds(role: Role): { readonly ids: readonly string[]; read
 const requiredIdsByRole = new WeakMap<Role, { readonly ids: readonly string[]; readonly set: ReadonlySet<string> }>();
 
 /**
- * What a role requires, worked out once per catalog index and role: its distinct required keys in order, where
- * each is in that order, and the gap each leaves when missing. `marks` is scratch space for roleCoverage: position
- * i is covered in the current call when marks[i] equals the call's stamp, so no call allocates a set.
+ * What a role requires, worked out once per catalog index and role: its distinct required keys in order and the gap
+ * each leaves when missing. `entries` are the keys' cache entries (one per key, shared with the held texts that name
+ * it), looked up again only when the cache has started afresh (`entriesOf`): a call marks the held texts' entries
+ * and reads the marks of these, so no call looks a required key up.
  */
 interface RoleRequirement {
   readonly keys: readonly string[];
-  readonly position: ReadonlyMap<string, number>;
   readonly gaps: readonly CoverageGap[];
-  readonly marks: Uint32Array;
-  stamp: number;
+  entries: readonly KeyEntry[];
+  entriesOf: Keys | null;
 }
 
 const requirements = new WeakMap<CompetenceIndex, WeakMap<Role, RoleRequirement>>();
@@ -226,51 +226,56 @@ function roleRequirement(index: CompetenceIndex, role: Role): RoleRequirement {
   if (!requirement) {
     const keys: string[] = [];
     const gaps: CoverageGap[] = [];
-    const position = new Map<string, number>();
+    const seen = new Set<string>();
     for (const id of requiredIds(role).ids) {
       const key = cachedKey(index, id);
-      if (key === "" || position.has(key)) continue;
-      position.set(key, keys.length);
+      if (key === "" || seen.has(key)) continue;
+      seen.add(key);
       keys.push(key);
       // Shared by every call's result: frozen, so no caller can change another's.
       gaps.push(Object.freeze(gapOf(index, key, id)));
     }
-    requirement = { keys, position, gaps, marks: new Uint32Array(keys.length), stamp: 0 };
+    requirement = { keys, gaps, entries: [], entriesOf: null };
     byRole.set(role, requirement);
   }
   return requirement;
 }
 
+function requirementEntries(requirement: RoleRequirement, keys: Keys): readonly KeyEntry[] {
+  if (requirement.entriesOf !== keys) {
+    requirement.entries = requirement.keys.map((key) => {
+      let entry = keys.byKey.get(key);
+      if (!entry) {
+        entry = { key, mark: 0 };
+        keys.byKey.set(key, entry);
+      }
+      return entry;
+    });
+    requirement.entriesOf = keys;
+  }
+  return requirement.entries;
+}
+
 /**
- * Marks the role's required competences that `held` covers with a new stamp of the requirement's (the marked
- * positions are those with marks[i] === stamp) and counts them.
+ * Marks the entries of the held texts with a fresh stamp and counts the role's required keys so marked. Returns the
+ * stamp (a required key is covered when its entry's mark equals it) and the count.
  */
 function markHeld(index: CompetenceIndex, requirement: RoleRequirement, held: readonly string[]): { stamp: number; covered: number } {
-  const { position, marks } = requirement;
-  if (requirement.stamp === 0xffffffff) {
-    marks.fill(0);
-    requirement.stamp = 0;
-  }
-  const stamp = ++requirement.stamp;
-  const keys = keysOf(index);
+  const { keys, first: stamp } = takeStamps(index, 1);
+  for (let h = 0; h < held.length; h++) entryOf(index, held[h]!, keys).mark = stamp;
+  const entries = requirementEntries(requirement, keys);
   let covered = 0;
-  for (let h = 0; h < held.length; h++) {
-    const at = position.get(entryOf(index, held[h]!, keys).key);
-    if (at !== undefined && marks[at] !== stamp) {
-      marks[at] = stamp;
-      covered++;
-    }
-  }
+  for (let i = 0; i < entries.length; i++) if (entries[i]!.mark === stamp) covered++;
   return { stamp, covered };
 }
 
 /** coverage() of the role's required competences, from what the role requires worked out once (roleRequirement). */
 export function roleCoverage(index: CompetenceIndex, role: Role, held: readonly string[]): CoverageResult {
   const requirement = roleRequirement(index, role);
-  const { keys, marks } = requirement;
   const { stamp, covered } = markHeld(index, requirement, held);
+  const { keys, entries } = requirement;
   const gaps: CoverageGap[] = [];
-  for (let i = 0; i < keys.length; i++) if (marks[i] !== stamp) gaps.push(requirement.gaps[i]!);
+  for (let i = 0; i < keys.length; i++) if (entries[i]!.mark !== stamp) gaps.push(requirement.gaps[i]!);
   return { required: keys.length, covered, fraction: keys.length === 0 ? null : covered / keys.length, gaps };
 }
 

@@ -41,28 +41,28 @@ export function cellsOf(range: unknown, what: string): CellInput[] {
   return cells;
 }
 
-/** The non-blank texts of a range (competence titles or ids), trimmed. */
-export function textsOf(range: unknown): string[] {
+/**
+ * The texts of a range's non-empty cells as they are, untrimmed and blanks kept: for competence titles, whose
+ * comparison key ignores spacing and reads a blank text as none (coverage.ts), so trimming each cell on every
+ * recalculation would only repeat that work.
+ */
+export function cellTextsOf(range: unknown): string[] {
   const texts: string[] = [];
   if (!Array.isArray(range)) {
-    addText(texts, range);
+    if (range !== null && range !== undefined) texts.push(String(range));
     return texts;
   }
   for (const row of range as unknown[]) {
     if (!Array.isArray(row)) {
-      addText(texts, row);
+      if (row !== null && row !== undefined) texts.push(typeof row === "string" ? row : String(row));
       continue;
     }
-    for (let i = 0; i < row.length; i++) addText(texts, row[i]);
+    for (let i = 0; i < row.length; i++) {
+      const value: unknown = row[i];
+      if (value !== null && value !== undefined) texts.push(typeof value === "string" ? value : String(value));
+    }
   }
   return texts;
-}
-
-/** Adds a cell's text when it is not blank (trimmed once: a range of titles is read on every recalculation). */
-function addText(texts: string[], value: unknown): void {
-  if (value === null || value === undefined) return;
-  const text = typeof value === "string" ? value.trim() : String(value).trim();
-  if (text !== "") texts.push(text);
 }
 
 /** An optional text argument, lower-cased; blank or omitted gives the fallback. */

@@ -30,7 +30,7 @@ import {
   roleCoverageFraction,
   roleOverlap,
 } from "../domain";
-import { type CellInput, cellsOf, isBlank, numberArgument, optionalChoice, required, textsOf } from "./arguments";
+import { type CellInput, cellTextsOf, cellsOf, isBlank, numberArgument, optionalChoice, required } from "./arguments";
 import { CallCache } from "./callCache";
 
 /**
@@ -120,7 +120,7 @@ function competenceRowsOf(catalog: Catalog, role: CellInput, section: CellInput)
 }
 
 export function coverageOf(catalog: Catalog, requiredRange: unknown, held: unknown): number {
-  const fraction = coverageFraction(catalog.competenceIndex, textsOf(requiredRange), textsOf(held));
+  const fraction = coverageFraction(catalog.competenceIndex, cellTextsOf(requiredRange), cellTextsOf(held));
   if (fraction === null) throw invalid("the required competences are blank: give at least one");
   return fraction;
 }
@@ -128,12 +128,12 @@ export function coverageOf(catalog: Catalog, requiredRange: unknown, held: unkno
 export function roleCoverageOf(catalog: Catalog, role: CellInput, held: unknown): number {
   const r = roleArgument(catalog, role);
   if (requiredIds(r).ids.length === 0) throw notFound(`${r.title} requires no competences`);
-  return roleCoverageFraction(catalog.competenceIndex, r, textsOf(held))!;
+  return roleCoverageFraction(catalog.competenceIndex, r, cellTextsOf(held))!;
 }
 
 /** A column of the missing competences' titles; one blank cell when nothing is missing (a spill cannot be empty). */
 export function gapsOf(catalog: Catalog, role: CellInput, held: unknown): string[][] {
-  const gaps = roleCoverage(catalog.competenceIndex, roleArgument(catalog, role), textsOf(held)).gaps;
+  const gaps = roleCoverage(catalog.competenceIndex, roleArgument(catalog, role), cellTextsOf(held)).gaps;
   return gaps.length === 0 ? [[""]] : gaps.map((g) => [g.title]);
 }
 

@@ -84,3 +84,19 @@ describe("cached WFP functions", () => {
     expect(impl.postCostTotalOf(catalog, { ...args, wte: 1 })).not.toBe(total);
   });
 });
+
+describe("competence ranges read as given", () => {
+  const catalog = defaultCatalog();
+  const psw = "reconnect-peer-support-worker";
+  const titles = impl.competencesOf(catalog, psw, null).map((row) => row[0]!);
+
+  it("answer cells with spaces around, blank and empty cells as their trimmed texts would", () => {
+    const trimmed = titles.slice(0, 10).map((t) => [t]);
+    const spaced = [...titles.slice(0, 10).map((t) => [`  ${t}\u00a0`]), ["   "], [""], [null], ["\t"]];
+    expect(impl.roleCoverageOf(catalog, psw, spaced)).toBe(impl.roleCoverageOf(catalog, psw, trimmed));
+    expect(impl.gapsOf(catalog, psw, spaced)).toEqual(impl.gapsOf(catalog, psw, trimmed));
+    expect(impl.coverageOf(catalog, [["  Speak Welsh "], ...spaced.slice(0, 3)], [["speak welsh"]])).toBeCloseTo(1 / 4, 12);
+    expect(impl.gapsOf(catalog, psw, [[" Own skill "]])[0]).toEqual([titles[0]]);
+    expect(() => impl.coverageOf(catalog, [["  "], [null]], trimmed)).toThrow("the required competences are blank");
+  });
+});
