@@ -4,12 +4,11 @@
  * node_modules/@microsoft/office-js/dist instead of Microsoft's CDN. Every other request that leaves 127.0.0.1 is
  * refused and recorded, so a test can check that the task pane sends nothing over the network.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, type Locator, type Page, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, type Locator, type Page, chromium } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { sharedBuild } from "./sharedBuild";
 
@@ -71,28 +70,37 @@ export interface BrowserSession {
 }
 
 /**
- * Debian's chromium, headless, with a fresh profile. Fails (never skips) when chromium is missing: CI installs it.
- * `officeJs`: answer the CDN's office.js from node_modules (true) or refuse it, as when the CDN is unreachable.
+ * One chromium per test worker, launched on first use and closed by playwright when the worker exits. Each session
+ * is a new browser context of it: its own cookies, storage and cache, as a fresh profile would be, without the
+ * second or so a browser takes to start (the suite opens dozens of sessions).
+ */
+let workerBrowser: Promise<Browser> | undefined;
+
+function browserOfThisWorker(): Promise<Browser> {
+  workerBrowser ??= chromium
+    .launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    })
+    .then((browser) => {
+      // A crashed browser is launched again for the next session rather than failing every later test.
+      browser.on("disconnected", () => (workerBrowser = undefined));
+      return browser;
+    });
+  return workerBrowser;
+}
+
+/**
+ * A fresh browser session (context) in Debian's chromium, headless. Fails (never skips) when chromium is missing:
+ * `npm test` installs it. `officeJs`: answer the CDN's office.js from node_modules (true) or refuse it, as when the
+ * CDN is unreachable.
  */
 export async function launchBrowser(options: { officeJs: boolean }): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`chromium is not at ${CHROMIUM}: run the tests with \`npm test\`, which installs it, or set WFP_CHROMIUM`);
   }
-  const profile = mkdtempSync(path.join(tmpdir(), "wfp-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 360, height: 900 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const context = await (await browserOfThisWorker()).newContext({ viewport: { width: 360, height: 900 } });
   const offsiteRequests: string[] = [];
   await context.route(
     (url) => url.hostname !== "127.0.0.1",
@@ -112,10 +120,7 @@ export async function launchBrowser(options: { officeJs: boolean }): Promise<Bro
   return {
     context,
     offsiteRequests,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => context.close(),
   };
 }
 
