@@ -1,8 +1,8 @@
 /**
  * The Establishment tab of the built task pane in Debian's chromium, over the in-memory demo workbook: positions
  * and an ESR extract pasted, their column mapping shown, the four sheets built and read back from
- * window.wfpWorkbook (no names copied), then refreshed from the sheets as they are; the totals and the positions
- * needing attention in the pane; nothing wider than the pane, no console errors, nothing sent offsite.
+ * window.wfpWorkbook (no names copied), then refreshed from the sheets as they are, then from next month's extract
+ * selected in the workbook; the totals and the positions needing attention in the pane; nothing wider than the pane, no console errors, nothing sent offsite.
  */
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -52,6 +52,29 @@ describe("Establishment tab in chromium", () => {
     await expect.poll(() => panel.getByText("6 positions kept as they were, 0 added.").count(), { timeout: 20_000 }).toBe(1);
     expect(await page.evaluate(() => window.wfpWorkbook!.sheetNames().length)).toBe(7);
     expect(await figures.textContent()).toContain("In post WTE5.10");
+
+    // Next month's extract opened in the workbook and selected there (whole columns), without its last row.
+    await page.evaluate(
+      ({ headers, rows }) => {
+        const wb = window.wfpWorkbook!;
+        wb.userAddsSheet("ESR extract");
+        wb.userTypes("ESR extract", "A1", [headers, ...rows]);
+        wb.userSelects("ESR extract", "A:L");
+      },
+      { headers: [...STAFF_HEADERS], rows: SMALL_STAFF.slice(0, -1).map((r) => [...r]) },
+    );
+    await panel.getByRole("radio", { name: "The range selected in the workbook" }).check();
+    await panel.getByRole("button", { name: "Use the selected range" }).click();
+    const selected = panel.getByRole("list", { name: "Selected range: columns read" });
+    await waitVisible(selected);
+    expect(await panel.getByText(/Selected range \('ESR extract'!A1:L10\): 9 rows/).count()).toBe(1);
+    expect(await selected.textContent()).toContain('"Full Name": a name, never read');
+    await panel.getByRole("button", { name: "Build or refresh establishment" }).click();
+    // A10 (0.2 WTE on p1, unfunded) has gone: 5.10 in post still, unfunded 0.60.
+    await expect.poll(async () => (await figures.textContent()) ?? "", { timeout: 20_000 }).toContain("Unfunded WTE0.60");
+    const staffNow = await page.evaluate(async () => (await window.wfpWorkbook!.readTable("Staff_In_Post"))!.rows.map((r) => r[0]));
+    expect(staffNow).toEqual(SMALL_STAFF.slice(0, -1).map((r) => r[0]));
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
 
     expect(found.errors).toEqual([]);
     expect(session.offsiteRequests).toEqual([]);
