@@ -5,16 +5,18 @@ import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
 import { writeXlsx } from "../../src/cli/xlsx/writeWorkbook";
-import { type ForecastSettings, forecastBy, forecastPay, horizonYears, isoOf, monthsOfYear } from "../../src/domain";
+import { type ForecastSettings, type Lines, forecastBy, forecastPay, horizonYears, isoOf, monthsOfYear, roundPennies, roundedCostLines } from "../../src/domain";
 import { FORECAST_HEADER_ROW, FORECAST_INPUT_HEADERS, forecastWorkbookPlans, monthHeader, totalHeader } from "../../src/sheets/forecast";
 import { type PlanCell, type TableBlock, excelDate } from "../../src/sheets/plan";
 import { wfp } from "../support/cli";
 import { sampleForecastPosts } from "../support/forecastPosts";
-import { recalculateWithLibreOffice, recalculatedTableAt } from "../support/libreoffice";
+import { recalculateWithLibreOffice, recalculatedTableAt, resultOf } from "../support/libreoffice";
 
 /**
  * The Forecast sheet is proved, not trusted: written to .xlsx with its native formulas, recalculated by
- * LibreOffice, and every post-year must equal the domain's forecast within a penny; the CLI's JSON too.
+ * LibreOffice, and every post-year must equal the domain's forecast within a penny; the CLI's JSON too. The
+ * summary shows money under the one rounding rule, so its figures are checked to the very penny: the By year rows
+ * equal what `wfp forecast` prints, and every row's lines add up to its Total.
  */
 const catalog = defaultCatalog();
 const roles = catalog.roles.map((r) => r.title);
@@ -44,12 +46,66 @@ function expectPenny(actual: unknown, expected: number, where: string): void {
   expect(Math.abs((actual as number) - expected), `${where}: ${String(actual)} vs ${expected}`).toBeLessThan(0.01);
 }
 
+/** Whole pennies of a recalculated figure the sheet rounded (ROUND(…,2) leaves no fraction of a penny). */
+function penniesOf(actual: unknown, where: string): number {
+  expect(typeof actual, `${where}: ${String(actual)}`).toBe("number");
+  const pence = (actual as number) * 100;
+  expect(Math.abs(pence - Math.round(pence)), `${where}: ${String(actual)} is not a whole number of pennies`).toBeLessThan(1e-6);
+  return Math.round(pence);
+}
+
+/** The very same penny: for the figures the summary rounds, compared with what is printed. */
+function expectSamePenny(actual: unknown, expected: number, where: string): void {
+  expect(penniesOf(actual, where), `${where}: ${String(actual)} vs ${expected}`).toBe(Math.round(expected * 100));
+}
+
 /** The summary's lines, in their order, as the domain names them. */
 const LINE_HEADERS = ["Basic", "HCAS", "Employer NI", "Pension", "Levy", "Total", "Drift", "Award gap"];
 const LINE_KEYS = ["basic", "hcas", "employerNI", "pension", "levy", "total", "drift", "awardGap"] as const;
+type SummaryLines = Record<(typeof LINE_KEYS)[number], number>;
 
-function expectLines(cells: readonly unknown[], lines: Record<(typeof LINE_KEYS)[number], number>, where: string): void {
-  LINE_KEYS.forEach((k, i) => expectPenny(cells[i], lines[k], `${where} ${k}`));
+/** A summary row as shown: the cost lines and total by roundedCostLines, drift and award gap each to the penny. */
+const shown = (lines: Lines & { drift: number; awardGap: number }): SummaryLines => ({ ...roundedCostLines(lines), drift: roundPennies(lines.drift), awardGap: roundPennies(lines.awardGap) });
+
+function expectLines(cells: readonly unknown[], lines: SummaryLines, where: string): void {
+  LINE_KEYS.forEach((k, i) => expectSamePenny(cells[i], lines[k], `${where} ${k}`));
+}
+
+/** A recalculated row's cost lines add up to its Total, to the penny exactly. */
+function expectAddsUp(lines: readonly unknown[], total: unknown, where: string): void {
+  expect(
+    lines.reduce<number>((sum, l, i) => sum + penniesOf(l, `${where} line ${i + 1}`), 0),
+    `${where}: lines ${lines.map(String).join(" + ")} vs total ${String(total)}`,
+  ).toBe(penniesOf(total, `${where} total`));
+}
+
+/** The team as a CSV for `wfp forecast`, and the flags that give the settings above. */
+function teamCsv(): string {
+  const dir = mkdtempSync(join(tmpdir(), "wfp-forecast-cli-"));
+  const csv = join(dir, "team.csv");
+  const cell = (v: unknown) => (v === undefined ? "" : /[",]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  writeFileSync(
+    csv,
+    ["Post,Role,Cost centre,Band,Point,WTE,HCAS zone,Status,Start date in band,Start date,End date", ...posts.map((p) => [p.post, p.role, p.costCentre, p.band, p.point, p.wte, p.hcasZone, p.status, p.startInBand, p.startDate, p.endDate].map(cell).join(","))].join("\n"),
+  );
+  return csv;
+}
+const FORECAST_FLAGS = ["--from", "2026/27", "--years", "3", "--award", "2027/28=2.5,2028/29=3", "--funded", "2027/28=1.5", "--levy", "--vacancy", "0.03"];
+
+/** `wfp forecast`'s printed year rows: year, then basic … budget as numbers (the printed pounds and pence). */
+async function printedYears(): Promise<{ year: string; figures: number[] }[]> {
+  const { code, stdout, stderr } = await wfp("forecast", "--team", teamCsv(), ...FORECAST_FLAGS);
+  expect(stderr).toBe("");
+  expect(code).toBe(0);
+  const lines = stdout.split("\n");
+  expect(lines[1]).toBe("year\tstatus\tbasic\tHCAS\temployer NI\tpension\tlevy\ttotal\tdrift\taward gap\tvacancy\tbudget");
+  return lines
+    .filter((l) => /^\d{4}\/\d{2}\t/.test(l))
+    .map((l) => {
+      const [year, , ...money] = l.split("\t");
+      for (const m of money) expect(m, l).toMatch(/^-?[\d,]+\.\d\d$/);
+      return { year: year!, figures: money.map((m) => Number(m.replace(/,/g, ""))) };
+    });
 }
 
 describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
@@ -78,29 +134,58 @@ describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
     });
   });
 
-  it("summarises each year, month, cost centre (literally), band and role as the domain does: every line, drift and award gap", () => {
+  it("shows each year as `wfp forecast` prints it, to the penny: every line, the total, drift, award gap, vacancy and budget", async () => {
     const byYear = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Year"));
     expect(byYear.headers).toEqual(["Year", ...LINE_HEADERS, "Vacancy", "Budget"]);
+    const printed = await printedYears();
+    expect(printed.map((p) => p.year)).toEqual(domain.years.map((y) => y.year));
     expect(byYear.rows.map((r) => r[0])).toEqual(domain.years.map((y) => y.year));
     domain.years.forEach((y, i) => {
       const r = byYear.rows[i]!;
-      expectLines(r.slice(1), y, y.year);
-      expectPenny(r[9], y.vacancy, `vacancy ${y.year}`);
-      expectPenny(r[10], y.budget, `budget ${y.year}`);
+      // The printed row, figure for figure (basic … budget), and the same as the domain under the rounding rule.
+      printed[i]!.figures.forEach((figure, j) => expectSamePenny(r[j + 1], figure, `${y.year} ${byYear.headers[j + 1]!} as printed`));
+      expectLines(r.slice(1), shown(y), y.year);
+      expectSamePenny(r[9], roundPennies(y.vacancy), `vacancy ${y.year}`);
+      expectAddsUp(r.slice(1, 6), r[6], `By year ${y.year}`);
+      expect(penniesOf(r[6], y.year) + penniesOf(r[9], y.year), `budget ${y.year}`).toBe(penniesOf(r[10], y.year));
+      expect(Math.abs((r[10] as number) - y.budget), `budget ${y.year}`).toBeLessThan(0.05);
     });
+  });
+
+  it("summarises each month, cost centre (literally), band and role as the domain does, to the penny; every row adds up", () => {
     // The rows are not vacuous: steps drift every year, and the year with a funded rate below its award has a gap.
     expect(domain.years.every((y) => y.drift > 1000)).toBe(true);
     expect(domain.years.map((y) => y.awardGap > 1000)).toEqual([false, true, false]);
-    const byMonth = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Month"));
+    const monthHeaderRow = headerRowOf(workbook, "Forecast summary", "Month");
+    const byMonth = recalculatedTableAt(workbook, "Forecast summary", monthHeaderRow);
+    expect(byMonth.headers).toEqual(["Month", "Year", "Basic and HCAS", "Employer NI", "Pension and levy", "Total"]);
     expect(byMonth.rows).toHaveLength(36);
-    domain.months.forEach((m, i) => expectPenny(byMonth.rows[i]![5], m.total, `month ${m.month}`));
+    domain.months.forEach((m, i) => {
+      // The domain keeps each month's total; its lines follow from the posts' pay that month and the year's rates.
+      const r = byMonth.rows[i]!;
+      const onCosts = domain.scales.find((s) => s.year === m.year)!.onCosts;
+      const pay = domain.posts.reduce((sum, p) => sum + p.monthsPay[i]!, 0);
+      const pensionAndLevy = (onCosts.pensionEmployerRate + onCosts.levyRate) * pay;
+      const expected = [pay, m.total - pay - pensionAndLevy, pensionAndLevy].map(roundPennies);
+      expected.forEach((e, j) => expectSamePenny(r[j + 2], e, `month ${m.month} ${byMonth.headers[j + 2]!}`));
+      expectAddsUp(r.slice(2, 5), r[5], `month ${m.month}`);
+      expect(Math.abs((r[5] as number) - m.total), `month ${m.month}`).toBeLessThan(0.02);
+    });
+    // The totals row sums the rounded months: its lines add up to its Total too.
+    const totals = workbook.getWorksheet("Forecast summary")!.getRow(monthHeaderRow + 1 + byMonth.rows.length);
+    expect(totals.getCell(1).value).toBe("Total");
+    const totalCells = [3, 4, 5, 6].map((c) => resultOf(totals.getCell(c)));
+    totalCells.forEach((t, j) => expect(penniesOf(t, `month totals ${j}`)).toBe(byMonth.rows.reduce((sum, r) => sum + penniesOf(r[j + 2], "month"), 0)));
+    expectAddsUp(totalCells.slice(0, 3), totalCells[3], "month totals");
     const groups = (first: string, group: "costCentre" | "band" | "role") => {
       const table = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", first));
       expect(table.headers).toEqual([first, "Year", ...LINE_HEADERS]);
       const expected = forecastBy(domain, group);
       for (const r of table.rows) {
         const found = expected.find((g) => g.key === String(r[0]) && g.year === r[1]);
-        expectLines(r.slice(2), found ?? { basic: 0, hcas: 0, employerNI: 0, pension: 0, levy: 0, total: 0, drift: 0, awardGap: 0 }, `${first} ${String(r[0])} ${String(r[1])}`);
+        const where = `${first} ${String(r[0])} ${String(r[1])}`;
+        expectLines(r.slice(2), shown(found ?? { basic: 0, hcas: 0, employerNI: 0, pension: 0, levy: 0, total: 0, drift: 0, awardGap: 0 }), where);
+        expectAddsUp(r.slice(2, 7), r[7], where);
       }
       return table.rows;
     };
@@ -157,20 +242,16 @@ describe("the summary's drift and award gap are live formulas", () => {
     await writeXlsx(plans, path);
     const recalculated = await recalculateWithLibreOffice(path);
     const byYear = recalculatedTableAt(recalculated, "Forecast summary", headerRowOf(recalculated, "Forecast summary", "Year"));
-    edited.years.forEach((y, i) => expectLines(byYear.rows[i]!.slice(1), y, `edited ${y.year}`));
+    edited.years.forEach((y, i) => {
+      expectLines(byYear.rows[i]!.slice(1), shown(y), `edited ${y.year}`);
+      expectAddsUp(byYear.rows[i]!.slice(1, 6), byYear.rows[i]![6], `edited ${y.year}`);
+    });
   }, 240_000);
 });
 
 describe("wfp forecast --json", () => {
   it("prints the domain's years, posts and months to the penny", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "wfp-forecast-cli-"));
-    const csv = join(dir, "team.csv");
-    const cell = (v: unknown) => (v === undefined ? "" : /[",]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-    writeFileSync(
-      csv,
-      ["Post,Role,Cost centre,Band,Point,WTE,HCAS zone,Status,Start date in band,Start date,End date", ...posts.map((p) => [p.post, p.role, p.costCentre, p.band, p.point, p.wte, p.hcasZone, p.status, p.startInBand, p.startDate, p.endDate].map(cell).join(","))].join("\n"),
-    );
-    const { code, stdout, stderr } = await wfp("forecast", "--team", csv, "--from", "2026/27", "--years", "3", "--award", "2027/28=2.5,2028/29=3", "--funded", "2027/28=1.5", "--levy", "--vacancy", "0.03", "--json");
+    const { code, stdout, stderr } = await wfp("forecast", "--team", teamCsv(), ...FORECAST_FLAGS, "--json");
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as { years: { year: string; total: number; drift: number; awardGap: number }[]; posts: { post: string; years: { year: string; total: number }[] }[]; months: { month: string; total: number }[] };

@@ -17,18 +17,27 @@ export interface ForecastSummaryInput {
 /** The lines every summary row shows, in order. */
 const LINES = ["Basic", "HCAS", "Employer NI", "Pension", "Levy", "Total", "Drift", "Award gap"] as const;
 
-/** One year's lines over the Forecast rows a mask selects (all rows when null): sums of the Forecast's own columns. */
+/** A money line as shown: to the penny, half away from zero (Excel's ROUND), as roundedCostLines does. */
+const pennies = (expression: string): string => `ROUND(${expression},2)`;
+
+/**
+ * One year's lines over the Forecast rows a mask selects (all rows when null): sums of the Forecast's own columns,
+ * under the one rounding rule (roundedCostLines). Each line is rounded to the penny, its pension and levy worked
+ * out on the unrounded pay (so the pay sum is repeated, not read back from the rounded cells), and the Total is the
+ * sum of the rounded lines, so a row's lines add up to its Total and equal what `wfp forecast` prints.
+ */
 function yearLines(year: string, mask: string | null): Record<(typeof LINES)[number], string> {
   const sum = (column: YearColumn) => (mask ? `SUMPRODUCT(${mask}*${F}[${yearHeader(column, year)}])` : `SUM(${F}[${yearHeader(column, year)}])`);
   return {
-    Basic: `=${sum("Pay")}-[@HCAS]`,
-    HCAS: `=${sum("HCAS")}`,
-    "Employer NI": `=${sum("NI")}`,
-    Pension: `=${yearRate("Pension rate", "[@Year]")}*([@Basic]+[@HCAS])`,
-    Levy: `=${yearRate("Levy rate", "[@Year]")}*([@Basic]+[@HCAS])`,
-    Total: `=${sum("Total")}`,
-    Drift: `=${sum("Drift")}`,
-    "Award gap": `=${sum("Award gap")}`,
+    Basic: `=${pennies(`${sum("Pay")}-${sum("HCAS")}`)}`,
+    HCAS: `=${pennies(sum("HCAS"))}`,
+    "Employer NI": `=${pennies(sum("NI"))}`,
+    Pension: `=${pennies(`${yearRate("Pension rate", "[@Year]")}*${sum("Pay")}`)}`,
+    Levy: `=${pennies(`${yearRate("Levy rate", "[@Year]")}*${sum("Pay")}`)}`,
+    // Rounded again only to drop the binary noise of adding pennies; the lines already are whole pennies.
+    Total: `=${pennies("[@Basic]+[@HCAS]+[@[Employer NI]]+[@Pension]+[@Levy]")}`,
+    Drift: `=${pennies(sum("Drift"))}`,
+    "Award gap": `=${pennies(sum("Award gap"))}`,
   };
 }
 
@@ -39,7 +48,9 @@ const lineColumns = (): TableColumn[] => LINES.map((header) => ({ header, width:
  * the same lines for each year by cost centre, band and role, and each month's total. Every figure is a native
  * formula over the Forecast sheet, so editing a date or an award there recalculates it without the add-in. Groups
  * match the Forecast rows' text exactly (EXACT, not SUMIFS, whose criteria read *, ? and a leading = or < as
- * patterns and ignore case).
+ * patterns and ignore case). Money follows the one rounding rule: every line to the penny, each Total the sum of
+ * its row's rounded lines, the Budget that Total plus the rounded vacancy line, and the month totals row the sum of
+ * the rounded months, so every row adds up and the By year rows equal what `wfp forecast` prints.
  */
 export function forecastSummarySheet(input: ForecastSummaryInput): SheetPlan {
   const years = horizonYears(input.settings.fromYear, input.settings.years);
@@ -56,7 +67,13 @@ export function forecastSummarySheet(input: ForecastSummaryInput): SheetPlan {
     [{ header: "Year", width: 22 }, ...lineColumns(), { header: "Vacancy", width: 14, numberFormat: MONEY }, { header: "Budget", width: 16, numberFormat: MONEY }],
     years.map((y): PlanCell[] => {
       const f = yearLines(y, null);
-      return [y, ...LINES.map((l) => formula(f[l])), formula(`=-${FORECAST_NAMES.vacancy}*[@Total]`), formula("=[@Total]+[@Vacancy]")];
+      // The vacancy line is the factor × the unrounded total, to the penny; the budget is the Total plus that line.
+      return [
+        y,
+        ...LINES.map((l) => formula(f[l])),
+        formula(`=${pennies(`-${FORECAST_NAMES.vacancy}*SUM(${F}[${yearHeader("Total", y)}])`)}`),
+        formula(`=${pennies("[@Total]+[@Vacancy]")}`),
+      ];
     }),
   );
   layout.gap();
@@ -94,10 +111,10 @@ export function forecastSummarySheet(input: ForecastSummaryInput): SheetPlan {
       return [
         monthHeader(m.key),
         m.year,
-        formula(`=SUM(${col})`),
-        formula(`=${yearRate("NI rate", "[@Year]")}*SUMPRODUCT((${col}>${threshold})*(${col}-${threshold}))`),
-        formula(`=(${yearRate("Pension rate", "[@Year]")}+${yearRate("Levy rate", "[@Year]")})*[@[Basic and HCAS]]`),
-        formula("=[@[Basic and HCAS]]+[@[Employer NI]]+[@[Pension and levy]]"),
+        formula(`=${pennies(`SUM(${col})`)}`),
+        formula(`=${pennies(`${yearRate("NI rate", "[@Year]")}*SUMPRODUCT((${col}>${threshold})*(${col}-${threshold}))`)}`),
+        formula(`=${pennies(`(${yearRate("Pension rate", "[@Year]")}+${yearRate("Levy rate", "[@Year]")})*SUM(${col})`)}`),
+        formula(`=${pennies("[@[Basic and HCAS]]+[@[Employer NI]]+[@[Pension and levy]]")}`),
       ];
     }),
     { totals: ["Total", null, formula("=SUBTOTAL(109,[Basic and HCAS])"), formula("=SUBTOTAL(109,[Employer NI])"), formula("=SUBTOTAL(109,[Pension and levy])"), formula("=SUBTOTAL(109,[Total])")] },

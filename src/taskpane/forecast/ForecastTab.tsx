@@ -6,7 +6,7 @@
 import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Catalog } from "../../catalog";
-import { type Forecast, MAX_FORECAST_YEARS, dayOf, financialYearOf, horizonYears, nextYear, roundPennies } from "../../domain";
+import { type Forecast, MAX_FORECAST_YEARS, dayOf, financialYearOf, horizonYears, nextYear, roundPennies, roundedCostLines } from "../../domain";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import { useFieldStyles } from "../costing/CostingFields";
 import { WriteStatus } from "../writing/WriteStatus";
@@ -134,7 +134,8 @@ export function ForecastTab({ catalog, workbook }: { catalog: Catalog; workbook:
                   {y.year}
                   {y.status === "assumed" ? <Text size={100} block>{y.award ? `assumed, ${y.award}% award` : "no award assumed"}</Text> : null}
                 </TableCell>
-                <TableCell className={styles.money}>{pounds(y.total)}</TableCell>
+                {/* The Total the Forecast summary and `wfp forecast` show: the sum of the lines rounded to the penny. */}
+                <TableCell className={styles.money}>{pounds(roundedCostLines(y).total)}</TableCell>
                 <TableCell className={styles.money}>{pounds(y.drift)}</TableCell>
                 <TableCell className={styles.money}>{y.funded === null ? "—" : pounds(y.awardGap)}</TableCell>
               </TableRow>
