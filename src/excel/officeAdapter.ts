@@ -12,11 +12,14 @@
  *      values, then number formats and styles, then tables, validation, conditional formats, names,
  *      sheet settings) and each is kept under maxRequestBytes (4 MB by default; Excel on the web
  *      refuses 5 MB). A plan under 4 MB takes one write request; larger plans take one more per
- *      ~4 MB of payload, never one per row.
+ *      ~4 MB of payload, never one per row. A table column of one formula, and a run of columns of
+ *      one number format, go as a single value Office applies to every cell (fillInputs,
+ *      fillNumberFormat), so formula columns cost one formula however many rows.
  *   +1 when a new sheet is created and everything fitted in one request: the ownership record is
  *      stamped with the new sheet's id, which Office only reveals after the request that adds it.
  * So a small plan costs 4 syncs to create and 3 to refresh (4 when it grows); WriteResult.syncs
- * reports the count. A conflict costs the reads only and writes nothing.
+ * reports the count. A conflict costs the reads only and writes nothing. writeSheetPlans does the
+ * same for several plans at once: one snapshot, one probe, all their requests packed together.
  *
  * Requirement sets (the manifest must declare ExcelApi 1.13, the highest used). Every member used is listed with
  * its set in officeApiMembers.ts; REQUIRED_EXCEL_API is the highest of them, checked before any write:
@@ -35,6 +38,7 @@ import {
   describeError,
   describeManaged,
   OWNER_PROPERTY,
+  type PerformOptions,
   performWrite,
   performWrites,
   serializeRecord,
@@ -381,15 +385,13 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     }
   }
 
+  private performOptions(options: WriteOptions): PerformOptions {
+    return { ...options, now: this.now(), ...(this.maxRequestBytes === undefined ? {} : { maxRequestBytes: this.maxRequestBytes }) };
+  }
+
   async writeSheetPlan(plan: SheetPlan, options: WriteOptions = {}): Promise<WriteResult> {
     this.requireApi(REQUIRED_EXCEL_API, "Writing a sheet");
-    return this.run((context) =>
-      performWrite(plan, officeIO(context), {
-        ...options,
-        now: this.now(),
-        ...(this.maxRequestBytes === undefined ? {} : { maxRequestBytes: this.maxRequestBytes }),
-      }),
-    );
+    return this.run((context) => performWrite(plan, officeIO(context), this.performOptions(options)));
   }
 
   /**
@@ -399,13 +401,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
    */
   async writeSheetPlans(plans: readonly SheetPlan[], options: WriteOptions = {}): Promise<PlanWriteResult[]> {
     this.requireApi(REQUIRED_EXCEL_API, "Writing sheets");
-    return this.run((context) =>
-      performWrites(plans, officeIO(context), {
-        ...options,
-        now: this.now(),
-        ...(this.maxRequestBytes === undefined ? {} : { maxRequestBytes: this.maxRequestBytes }),
-      }),
-    );
+    return this.run((context) => performWrites(plans, officeIO(context), this.performOptions(options)));
   }
 
   /** The values of `rect` on `sheet`, one sync per `readChunkCells` cells, so no response nears 5 MB. */
