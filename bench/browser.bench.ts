@@ -173,7 +173,9 @@ export async function runBrowserBench(): Promise<void> {
     console.log(`\nFirst usable view (demo workbook, Roles list shown), Chromium at ${THROTTLE}× CPU throttling, cold cache`);
     console.log(`  runs: ${times.map((t) => `${Math.round(t)} ms`).join(", ")}`);
     const firstView = median(times);
-    console.log(`  median of ${RUNS}: ${Math.round(firstView)} ms  (bar ≤ ${FIRST_VIEW_MS_BAR} ms: ${verdict(firstView <= FIRST_VIEW_MS_BAR)})`);
+    console.log(
+      `  median of ${RUNS}: ${Math.round(firstView)} ms, fastest ${Math.round(Math.min(...times))} ms  (bar ≤ ${FIRST_VIEW_MS_BAR} ms: ${verdict(firstView <= FIRST_VIEW_MS_BAR)})`,
+    );
 
     // ---- Functions in the page ----
     const page = await context.newPage();
@@ -212,14 +214,17 @@ export async function runBrowserBench(): Promise<void> {
           }
           if (sink === undefined) throw new Error(`${name} returned nothing`);
           runs.sort((a, b) => a - b);
-          return { name, ms: runs[2]! };
+          return { name, ms: runs[2]!, fastest: runs[0]! };
         });
       },
       { body: FUNCTION_CALLS, calls: CALLS },
-    )) as { name: string; ms: number }[];
+    )) as { name: string; ms: number; fastest: number }[];
     console.log(`\nCustom functions in Chromium (functions.js as Excel calls it, no throttling): ${CALLS.toLocaleString("en-GB")} calls, median of 5`);
     for (const r of results) {
-      console.log(`  ${r.name.padEnd(46)} ${r.ms.toFixed(1).padStart(8)} ms  (bar ≤ ${CALLS_MS_BAR} ms: ${verdict(r.ms <= CALLS_MS_BAR)})`);
+      // The fastest run too: on a busy machine other processes only ever add time, so it shows the code's own cost.
+      console.log(
+        `  ${r.name.padEnd(46)} ${r.ms.toFixed(1).padStart(8)} ms  (fastest ${r.fastest.toFixed(1)} ms; bar ≤ ${CALLS_MS_BAR} ms: ${verdict(r.ms <= CALLS_MS_BAR)})`,
+      );
     }
     await page.close();
   } finally {
