@@ -5,7 +5,7 @@ import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
 import { writeXlsx } from "../../src/cli/xlsx/writeWorkbook";
-import { type ForecastSettings, type Lines, forecastBy, forecastPay, horizonYears, isoOf, monthsOfYear, roundPennies, roundedCostLines } from "../../src/domain";
+import { type Forecast, type ForecastGroup, type ForecastPost, type ForecastSettings, type Lines, forecastBy, forecastPay, horizonYears, isoOf, monthsOfYear, roundPennies, roundedCostLines } from "../../src/domain";
 import { FORECAST_HEADER_ROW, FORECAST_INPUT_HEADERS, forecastWorkbookPlans, monthHeader, totalHeader } from "../../src/sheets/forecast";
 import { type PlanCell, type TableBlock, excelDate } from "../../src/sheets/plan";
 import { wfp } from "../support/cli";
@@ -79,22 +79,23 @@ function expectAddsUp(lines: readonly unknown[], total: unknown, where: string):
   ).toBe(penniesOf(total, `${where} total`));
 }
 
-/** The team as a CSV for `wfp forecast`, and the flags that give the settings above. */
-function teamCsv(): string {
+/** A team as a CSV for `wfp forecast`. */
+function teamCsv(team: readonly ForecastPost[]): string {
   const dir = mkdtempSync(join(tmpdir(), "wfp-forecast-cli-"));
   const csv = join(dir, "team.csv");
   const cell = (v: unknown) => (v === undefined ? "" : /[",]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
   writeFileSync(
     csv,
-    ["Post,Role,Cost centre,Band,Point,WTE,HCAS zone,Status,Start date in band,Start date,End date", ...posts.map((p) => [p.post, p.role, p.costCentre, p.band, p.point, p.wte, p.hcasZone, p.status, p.startInBand, p.startDate, p.endDate].map(cell).join(","))].join("\n"),
+    ["Post,Role,Cost centre,Band,Point,WTE,HCAS zone,Status,Start date in band,Start date,End date", ...team.map((p) => [p.post, p.role, p.costCentre, p.band, p.point, p.wte, p.hcasZone, p.status, p.startInBand, p.startDate, p.endDate].map(cell).join(","))].join("\n"),
   );
   return csv;
 }
+/** The flags that give `settings` above. */
 const FORECAST_FLAGS = ["--from", "2026/27", "--years", "3", "--award", "2027/28=2.5,2028/29=3", "--funded", "2027/28=1.5", "--levy", "--vacancy", "0.03"];
 
 /** `wfp forecast`'s printed year rows: year, then basic … budget as numbers (the printed pounds and pence). */
-async function printedYears(): Promise<{ year: string; figures: number[] }[]> {
-  const { code, stdout, stderr } = await wfp("forecast", "--team", teamCsv(), ...FORECAST_FLAGS);
+async function printedYears(team: readonly ForecastPost[], flags: readonly string[]): Promise<{ year: string; figures: number[] }[]> {
+  const { code, stdout, stderr } = await wfp("forecast", "--team", teamCsv(team), ...flags);
   expect(stderr).toBe("");
   expect(code).toBe(0);
   const lines = stdout.split("\n");
@@ -106,6 +107,64 @@ async function printedYears(): Promise<{ year: string; figures: number[] }[]> {
       for (const m of money) expect(m, l).toMatch(/^-?[\d,]+\.\d\d$/);
       return { year: year!, figures: money.map((m) => Number(m.replace(/,/g, ""))) };
     });
+}
+
+/** The recalculated By year rows equal the printed rows figure for figure, and the domain under the rounding rule. */
+function expectByYearAsPrinted(workbook: ExcelJS.Workbook, forecast: Forecast, printed: { year: string; figures: number[] }[]): void {
+  const byYear = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Year"));
+  expect(byYear.headers).toEqual(["Year", ...LINE_HEADERS, "Vacancy", "Budget"]);
+  expect(printed.map((p) => p.year)).toEqual(forecast.years.map((y) => y.year));
+  expect(byYear.rows.map((r) => r[0])).toEqual(forecast.years.map((y) => y.year));
+  forecast.years.forEach((y, i) => {
+    const r = byYear.rows[i]!;
+    expect(printed[i]!.figures).toHaveLength(10);
+    printed[i]!.figures.forEach((figure, j) => expectSamePenny(r[j + 1], figure, `${y.year} ${byYear.headers[j + 1]!} as printed`));
+    expectLines(r.slice(1), shown(y), y.year);
+    expectSamePenny(r[9], roundPennies(y.vacancy), `vacancy ${y.year}`);
+    expectAddsUp(r.slice(1, 6), r[6], `By year ${y.year}`);
+    expect(penniesOf(r[6], y.year) + penniesOf(r[9], y.year), `budget ${y.year}`).toBe(penniesOf(r[10], y.year));
+    expect(Math.abs((r[10] as number) - y.budget), `budget ${y.year}`).toBeLessThan(0.05);
+  });
+}
+
+/** The recalculated By month rows: each line to the penny as the domain gives it, each row and the totals row adding up. */
+function expectMonthsAsShown(workbook: ExcelJS.Workbook, forecast: Forecast): void {
+  const monthHeaderRow = headerRowOf(workbook, "Forecast summary", "Month");
+  const byMonth = recalculatedTableAt(workbook, "Forecast summary", monthHeaderRow);
+  expect(byMonth.headers).toEqual(["Month", "Year", "Basic and HCAS", "Employer NI", "Pension and levy", "Total"]);
+  expect(byMonth.rows).toHaveLength(forecast.months.length);
+  const { pensionBasis, includeLevy } = forecast.settings;
+  forecast.months.forEach((m, i) => {
+    // The domain keeps each month's total; its lines follow from the posts' pay that month and the year's rates.
+    const r = byMonth.rows[i]!;
+    const onCosts = forecast.scales.find((s) => s.year === m.year)!.onCosts;
+    const pay = forecast.posts.reduce((sum, p) => sum + p.monthsPay[i]!, 0);
+    const rate = (pensionBasis === "full" ? onCosts.pensionFullRate : onCosts.pensionEmployerRate) + (includeLevy ? onCosts.levyRate : 0);
+    const expected = [pay, m.total - pay - rate * pay, rate * pay].map(roundPennies);
+    expected.forEach((e, j) => expectSamePenny(r[j + 2], e, `month ${m.month} ${byMonth.headers[j + 2]!}`));
+    expectAddsUp(r.slice(2, 5), r[5], `month ${m.month}`);
+    expect(Math.abs((r[5] as number) - m.total), `month ${m.month}`).toBeLessThan(0.02);
+  });
+  // The totals row sums the rounded months: its lines add up to its Total too.
+  const totals = workbook.getWorksheet("Forecast summary")!.getRow(monthHeaderRow + 1 + byMonth.rows.length);
+  expect(totals.getCell(1).value).toBe("Total");
+  const totalCells = [3, 4, 5, 6].map((c) => resultOf(totals.getCell(c)));
+  totalCells.forEach((t, j) => expect(penniesOf(t, `month totals ${j}`)).toBe(byMonth.rows.reduce((sum, r) => sum + penniesOf(r[j + 2], "month"), 0)));
+  expectAddsUp(totalCells.slice(0, 3), totalCells[3], "month totals");
+}
+
+/** A recalculated group table (by cost centre, band or role): every row as forecastBy's under the rounding rule, adding up. */
+function expectGroupsAsShown(workbook: ExcelJS.Workbook, forecast: Forecast, first: string, group: ForecastGroup): unknown[][] {
+  const table = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", first));
+  expect(table.headers).toEqual([first, "Year", ...LINE_HEADERS]);
+  const expected = forecastBy(forecast, group);
+  for (const r of table.rows) {
+    const found = expected.find((g) => g.key === String(r[0]) && g.year === r[1]);
+    const where = `${first} ${String(r[0])} ${String(r[1])}`;
+    expectLines(r.slice(2), shown(found ?? { basic: 0, hcas: 0, employerNI: 0, pension: 0, levy: 0, total: 0, drift: 0, awardGap: 0 }), where);
+    expectAddsUp(r.slice(2, 7), r[7], where);
+  }
+  return table.rows;
 }
 
 describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
@@ -135,60 +194,15 @@ describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
   });
 
   it("shows each year as `wfp forecast` prints it, to the penny: every line, the total, drift, award gap, vacancy and budget", async () => {
-    const byYear = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", "Year"));
-    expect(byYear.headers).toEqual(["Year", ...LINE_HEADERS, "Vacancy", "Budget"]);
-    const printed = await printedYears();
-    expect(printed.map((p) => p.year)).toEqual(domain.years.map((y) => y.year));
-    expect(byYear.rows.map((r) => r[0])).toEqual(domain.years.map((y) => y.year));
-    domain.years.forEach((y, i) => {
-      const r = byYear.rows[i]!;
-      // The printed row, figure for figure (basic … budget), and the same as the domain under the rounding rule.
-      printed[i]!.figures.forEach((figure, j) => expectSamePenny(r[j + 1], figure, `${y.year} ${byYear.headers[j + 1]!} as printed`));
-      expectLines(r.slice(1), shown(y), y.year);
-      expectSamePenny(r[9], roundPennies(y.vacancy), `vacancy ${y.year}`);
-      expectAddsUp(r.slice(1, 6), r[6], `By year ${y.year}`);
-      expect(penniesOf(r[6], y.year) + penniesOf(r[9], y.year), `budget ${y.year}`).toBe(penniesOf(r[10], y.year));
-      expect(Math.abs((r[10] as number) - y.budget), `budget ${y.year}`).toBeLessThan(0.05);
-    });
+    expectByYearAsPrinted(workbook, domain, await printedYears(posts, FORECAST_FLAGS));
   });
 
   it("summarises each month, cost centre (literally), band and role as the domain does, to the penny; every row adds up", () => {
     // The rows are not vacuous: steps drift every year, and the year with a funded rate below its award has a gap.
     expect(domain.years.every((y) => y.drift > 1000)).toBe(true);
     expect(domain.years.map((y) => y.awardGap > 1000)).toEqual([false, true, false]);
-    const monthHeaderRow = headerRowOf(workbook, "Forecast summary", "Month");
-    const byMonth = recalculatedTableAt(workbook, "Forecast summary", monthHeaderRow);
-    expect(byMonth.headers).toEqual(["Month", "Year", "Basic and HCAS", "Employer NI", "Pension and levy", "Total"]);
-    expect(byMonth.rows).toHaveLength(36);
-    domain.months.forEach((m, i) => {
-      // The domain keeps each month's total; its lines follow from the posts' pay that month and the year's rates.
-      const r = byMonth.rows[i]!;
-      const onCosts = domain.scales.find((s) => s.year === m.year)!.onCosts;
-      const pay = domain.posts.reduce((sum, p) => sum + p.monthsPay[i]!, 0);
-      const pensionAndLevy = (onCosts.pensionEmployerRate + onCosts.levyRate) * pay;
-      const expected = [pay, m.total - pay - pensionAndLevy, pensionAndLevy].map(roundPennies);
-      expected.forEach((e, j) => expectSamePenny(r[j + 2], e, `month ${m.month} ${byMonth.headers[j + 2]!}`));
-      expectAddsUp(r.slice(2, 5), r[5], `month ${m.month}`);
-      expect(Math.abs((r[5] as number) - m.total), `month ${m.month}`).toBeLessThan(0.02);
-    });
-    // The totals row sums the rounded months: its lines add up to its Total too.
-    const totals = workbook.getWorksheet("Forecast summary")!.getRow(monthHeaderRow + 1 + byMonth.rows.length);
-    expect(totals.getCell(1).value).toBe("Total");
-    const totalCells = [3, 4, 5, 6].map((c) => resultOf(totals.getCell(c)));
-    totalCells.forEach((t, j) => expect(penniesOf(t, `month totals ${j}`)).toBe(byMonth.rows.reduce((sum, r) => sum + penniesOf(r[j + 2], "month"), 0)));
-    expectAddsUp(totalCells.slice(0, 3), totalCells[3], "month totals");
-    const groups = (first: string, group: "costCentre" | "band" | "role") => {
-      const table = recalculatedTableAt(workbook, "Forecast summary", headerRowOf(workbook, "Forecast summary", first));
-      expect(table.headers).toEqual([first, "Year", ...LINE_HEADERS]);
-      const expected = forecastBy(domain, group);
-      for (const r of table.rows) {
-        const found = expected.find((g) => g.key === String(r[0]) && g.year === r[1]);
-        const where = `${first} ${String(r[0])} ${String(r[1])}`;
-        expectLines(r.slice(2), shown(found ?? { basic: 0, hcas: 0, employerNI: 0, pension: 0, levy: 0, total: 0, drift: 0, awardGap: 0 }), where);
-        expectAddsUp(r.slice(2, 7), r[7], where);
-      }
-      return table.rows;
-    };
+    expectMonthsAsShown(workbook, domain);
+    const groups = (first: string, group: ForecastGroup) => expectGroupsAsShown(workbook, domain, first, group);
     expect([...new Set(groups("Cost centre", "costCentre").map((r) => r[0]))]).toEqual(["CC1", "CC*", "=CC1", "cc1", "CC2?"]);
     groups("Band", "band");
     expect(groups("Role", "role").length).toBe(forecastBy(domain, "role").length);
@@ -208,6 +222,26 @@ describe("a 200-post, 3-year forecast recalculated by LibreOffice", () => {
     }
     expect(workbook.getWorksheet("Forecast rates")).toBeDefined();
   });
+});
+
+describe("the summary under other settings: full pension, no levy, calendar proration, a funded catalog year", () => {
+  it("shows each year as `wfp forecast` prints it and every row adds up, to the penny", async () => {
+    const team = sampleForecastPosts(60, roles);
+    const other: ForecastSettings = { fromYear: "2026/27", years: 2, awards: {}, funded: { "2026/27": 2 }, pensionBasis: "full", includeLevy: false, vacancyFactor: 0.05, proration: "calendar" };
+    const flags = ["--from", "2026/27", "--years", "2", "--funded", "2026/27=2", "--pension", "full", "--vacancy", "0.05", "--proration", "calendar"];
+    const forecast = forecastPay(catalog.pay, team, other);
+    // Not vacuous: a gap where the funded rate is below the catalog's award, and no levy.
+    expect(forecast.years[0]!.awardGap).toBeGreaterThan(100);
+    expect(forecast.years.every((y) => y.levy === 0 && y.pension > 0)).toBe(true);
+    const path = join(mkdtempSync(join(tmpdir(), "wfp-forecast-other-")), "forecast.xlsx");
+    await writeXlsx(forecastWorkbookPlans(catalog, team, other), path);
+    const recalculated = await recalculateWithLibreOffice(path);
+    expectByYearAsPrinted(recalculated, forecast, await printedYears(team, flags));
+    expectMonthsAsShown(recalculated, forecast);
+    expectGroupsAsShown(recalculated, forecast, "Cost centre", "costCentre");
+    expectGroupsAsShown(recalculated, forecast, "Band", "band");
+    expectGroupsAsShown(recalculated, forecast, "Role", "role");
+  }, 240_000);
 });
 
 describe("the summary's drift and award gap are live formulas", () => {
@@ -251,7 +285,7 @@ describe("the summary's drift and award gap are live formulas", () => {
 
 describe("wfp forecast --json", () => {
   it("prints the domain's years, posts and months to the penny", async () => {
-    const { code, stdout, stderr } = await wfp("forecast", "--team", teamCsv(), ...FORECAST_FLAGS, "--json");
+    const { code, stdout, stderr } = await wfp("forecast", "--team", teamCsv(posts), ...FORECAST_FLAGS, "--json");
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as { years: { year: string; total: number; drift: number; awardGap: number }[]; posts: { post: string; years: { year: string; total: number }[] }[]; months: { month: string; total: number }[] };
