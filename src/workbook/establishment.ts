@@ -38,7 +38,7 @@ import { type WritePlansOptions, writePlans } from "./writePlans";
 export type FundedSource =
   /** The Establishment table as it is in the workbook (a refresh). */
   | { readonly kind: "workbook" }
-  /** The workbook's staffing plan: each post a position, in the cost centre "Staffing plan". */
+  /** The workbook's staffing plan: each post a position in the plan's Cost centre ("Staffing plan" where blank). */
   | { readonly kind: "plan" }
   /** Positions read from a CSV or a sheet the user chose; added to those already in the workbook. */
   | { readonly kind: "positions"; readonly positions: readonly FundedPosition[] };
@@ -58,10 +58,13 @@ export interface EstablishmentOutcome {
   readonly reconciliation: EstablishmentReconciliation;
   readonly positionsAdded: number;
   readonly positionsKept: number;
+  /** Positions added from the staffing plan whose Cost centre was blank there, so put in PLAN_COST_CENTRE. */
+  readonly withoutCostCentre: readonly string[];
   /** Positions the add-in dated as newly vacant, and those whose date it cleared as filled again. */
   readonly vacantSince: { readonly dated: readonly string[]; readonly cleared: readonly string[] };
 }
 
+/** The cost centre of a staffing plan post whose Cost centre cell is blank. */
 export const PLAN_COST_CENTRE = "Staffing plan";
 
 const STAFF_FIELDS = ["assignment", "position", "positionTitle", "costCentre", "band", "point", "fte", "hours", "category", "status", "fixedTermEnd"] as const;
@@ -76,11 +79,21 @@ const iso = (v: CellValue | undefined): string | null => {
   }
 };
 
-/** The staffing plan's posts as funded positions: the post is the position, its WTE the funded WTE. */
-function planPositions(rows: readonly (readonly CellValue[])[]): FundedPosition[] {
-  return rows.map((r, i) =>
-    parseFundedPosition({ position: r[0], costCentre: PLAN_COST_CENTRE, role: r[1], band: r[2], fundedWte: r[4] ?? 1, budget: null, vacantSince: null }, `Staffing plan row ${i + 1}`),
-  );
+/**
+ * The staffing plan's posts as funded positions: the post is the position, its WTE the funded WTE, its Cost centre
+ * the plan's; `blank` names the posts whose Cost centre cell is blank, put in PLAN_COST_CENTRE.
+ */
+function planPositions(rows: readonly (readonly CellValue[])[]): { positions: FundedPosition[]; blank: Set<string> } {
+  const at = (name: (typeof PLAN_INPUT_HEADERS)[number]) => PLAN_INPUT_HEADERS.indexOf(name);
+  const blank = new Set<string>();
+  const positions = rows.map((r, i) => {
+    const given = String(r[at("Cost centre")] ?? "").trim();
+    const cells = { position: r[at("Post")], costCentre: given || PLAN_COST_CENTRE, role: r[at("Role")], band: r[at("Band")], fundedWte: r[at("WTE")] ?? 1, budget: null, vacantSince: null };
+    const position = parseFundedPosition(cells, `Staffing plan row ${i + 1}`);
+    if (given === "") blank.add(position.position);
+    return position;
+  });
+  return { positions, blank };
 }
 
 /**
@@ -119,18 +132,18 @@ export async function buildEstablishment(
   // The positions: the user's rows exactly as they are, then new ones from the source.
   const keptRows: PlanCell[][] = rowsByHeaders(existingEstablishment, ESTABLISHMENT_HEADERS);
   const kept = keptRows.map((r, i) => ({ value: parseFundedPosition(fields(FUNDED_FIELDS, r), `Establishment row ${i + 1}`), where: `Establishment row ${i + 1}` }));
-  const source =
-    request.funded.kind === "positions"
-      ? request.funded.positions
-      : request.funded.kind === "plan"
-        ? plan
-          ? planPositions(rowsByHeaders(plan, PLAN_INPUT_HEADERS))
-          : (() => {
-              throw invalid("there is no staffing plan in this workbook: build one on the Costing tab, or choose a CSV or a sheet");
-            })()
-        : [];
+  const fromPlan =
+    request.funded.kind !== "plan"
+      ? null
+      : plan
+        ? planPositions(rowsByHeaders(plan, PLAN_INPUT_HEADERS))
+        : (() => {
+            throw invalid("there is no staffing plan in this workbook: build one on the Costing tab, or choose a CSV or a sheet");
+          })();
+  const source = request.funded.kind === "positions" ? request.funded.positions : (fromPlan?.positions ?? []);
   const keptIds = new Set(kept.map((k) => key(k.value.position)));
   const added = source.filter((p) => !keptIds.has(key(p.position)));
+  const withoutCostCentre = added.filter((p) => fromPlan?.blank.has(p.position)).map((p) => p.position);
   const rows = [...keptRows, ...added.map(fundedRow)];
   let funded = refuseDuplicates([...kept, ...added.map((value, i) => ({ value, where: `new position ${i + 1}` }))], (p) => p.position, "position");
   if (funded.length === 0) throw invalid("there are no funded positions: choose the staffing plan, a CSV or a sheet of positions");
@@ -178,5 +191,5 @@ export async function buildEstablishment(
   ];
   // All six in one go where the workbook can: one snapshot, then every sheet's requests packed together.
   const results = await writePlans(workbook, plans, options);
-  return { results, reconciliation, positionsAdded: added.length, positionsKept: kept.length, vacantSince: { dated, cleared } };
+  return { results, reconciliation, positionsAdded: added.length, positionsKept: kept.length, withoutCostCentre, vacantSince: { dated, cleared } };
 }

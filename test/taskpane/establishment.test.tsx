@@ -10,6 +10,8 @@ import { describe, expect, it } from "vitest";
 import type { WorkbookAdapter } from "../../src/excel/adapter";
 import { ESTABLISHMENT_TABLES } from "../../src/sheets/establishment";
 import { EstablishmentTab } from "../../src/taskpane/establishment/EstablishmentTab";
+import { buildStaffingPlan } from "../../src/workbook/costing";
+import { PLAN_COST_CENTRE } from "../../src/workbook/establishment";
 import { FUNDED_HEADERS, SMALL_FUNDED, SMALL_STAFF, STAFF_HEADERS, csvOf } from "../support/establishmentCase";
 import { catalog, newWorkbook } from "./renderApp";
 
@@ -84,5 +86,30 @@ describe("Establishment tab: staff in post from the selected range", () => {
     const workbook = newWorkbook();
     expect(() => workbook.userSelects("ESR extract", "A1:B2")).toThrow(/ESR extract/);
     expect(() => workbook.userSelects("Sheet1", "not a range")).toThrow();
+  });
+});
+
+describe("Establishment tab: funded establishment from the staffing plan", () => {
+  it("says how the plan's columns are read, takes each post's cost centre, and names the posts put in the fixed one", async () => {
+    const workbook = newWorkbook();
+    await buildStaffingPlan(workbook, catalog, {
+      posts: [
+        { post: "P1", role: "Liaison practitioner", band: "6", point: "top", wte: 1, hcasZone: "none", status: "In post", costCentre: "C410" },
+        { post: "P2", role: "Liaison practitioner", band: "6", point: "top", wte: 1, hcasZone: "none", status: "Vacant" },
+      ],
+      parameters: { year: "2025/26", pensionBasis: "employer", includeLevy: false, vacancyFactor: 0 },
+    });
+    const user = renderTab(workbook);
+    await user.click(screen.getByRole("radio", { name: "The staffing plan in this workbook" }));
+    const mapping = screen.getByRole("list", { name: "Staffing plan: columns read" });
+    expect(within(mapping).getByText(`"Cost centre": the cost centre; where it is blank, the cost centre "${PLAN_COST_CENTRE}"`)).toBeTruthy();
+    await user.click(screen.getByRole("textbox", { name: "ESR extract" }));
+    await user.paste(csvOf(STAFF_HEADERS, SMALL_STAFF.slice(0, 1)));
+    await user.click(screen.getByRole("button", { name: "Build or refresh establishment" }));
+    await screen.findByText("Establishment built");
+    expect(screen.getByText(`No cost centre on the staffing plan, so in "${PLAN_COST_CENTRE}": P2. Type theirs in Cost centre on the Establishment sheet.`)).toBeTruthy();
+    const positions = (await workbook.readTable(ESTABLISHMENT_TABLES.establishment))!;
+    const at = positions.headers.indexOf("Cost centre");
+    expect(positions.rows.map((r) => [r[0], r[at]])).toEqual([["P1", "C410"], ["P2", PLAN_COST_CENTRE]]);
   });
 });

@@ -97,14 +97,35 @@ describe("building the establishment sheets in a workbook", () => {
     expect(third.vacantSince).toEqual({ dated: ["P2"], cleared: [] });
   });
 
-  it("takes the funded establishment from the staffing plan", async () => {
+  it("takes the funded establishment from the staffing plan, each post in the plan's cost centre, a blank one in the fixed one", async () => {
     const workbook = new MemoryWorkbook();
     await buildStaffingPlan(workbook, catalog, {
-      posts: [{ post: "Lead", role: "Team Manager", band: "8a", point: "top", wte: 1, hcasZone: "none", status: "In post" }],
+      posts: [
+        { post: "Lead", role: "Team Manager", band: "8a", point: "top", wte: 1, hcasZone: "none", status: "In post", costCentre: "C410" },
+        { post: "Nurse 1", role: "Liaison practitioner", band: "6", point: "top", wte: 0.8, hcasZone: "none", status: "Vacant" },
+        { post: "Nurse 2", role: "Liaison practitioner", band: "6", point: "top", wte: 1, hcasZone: "none", status: "Vacant" },
+      ],
       parameters: { year: "2025/26", pensionBasis: "employer", includeLevy: false, vacancyFactor: 0 },
     });
+    // The user gives Nurse 2 a cost centre in the plan's own column (with stray spaces, as typed).
+    const plan = workbook.getTable("Staffing_Plan")!;
+    const r = parseRange(plan.address);
+    workbook.userTypes(plan.sheet, `${columnLetter(r.left + plan.headers.indexOf("Cost centre"))}${r.top + 3}`, " C420 ");
     const outcome = await buildEstablishment(workbook, catalog, { funded: { kind: "plan" }, staff: [{ ...staff[0]!, position: "Lead", band: "8a" }], parameters: SMALL_PARAMETERS });
-    expect(outcome.reconciliation.positions.map((p) => [p.funded.position, p.funded.costCentre, p.status])).toEqual([["Lead", PLAN_COST_CENTRE, "Filled"]]);
+    expect(outcome.reconciliation.positions.map((p) => [p.funded.position, p.funded.costCentre, p.funded.fundedWte, p.status])).toEqual([
+      ["Lead", "C410", 1, "Filled"],
+      ["Nurse 1", PLAN_COST_CENTRE, 0.8, "Vacant"],
+      ["Nurse 2", "C420", 1, "Vacant"],
+    ]);
+    expect(outcome.withoutCostCentre).toEqual(["Nurse 1"]);
+    // The sheets carry it: the Establishment rows and the summary's cost centres.
+    const positions = await tableRows(workbook, ESTABLISHMENT_TABLES.establishment);
+    expect(positions.map((p) => [p.Position, p["Cost centre"]])).toEqual([["Lead", "C410"], ["Nurse 1", PLAN_COST_CENTRE], ["Nurse 2", "C420"]]);
+    expect(outcome.reconciliation.byCostCentre.map((c) => [c.key, c.fundedWte])).toEqual([["C410", 1], ["C420", 1], [PLAN_COST_CENTRE, 0.8]]);
+
+    // A refresh from the plan keeps the positions as they are on the Establishment sheet: none is added again.
+    const again = await buildEstablishment(workbook, catalog, { funded: { kind: "plan" }, parameters: SMALL_PARAMETERS });
+    expect([again.positionsKept, again.positionsAdded, again.withoutCostCentre]).toEqual([3, 0, []]);
     await expect(buildEstablishment(new MemoryWorkbook(), catalog, { funded: { kind: "plan" }, parameters: SMALL_PARAMETERS })).rejects.toThrow("there is no staffing plan");
   });
 });

@@ -13,7 +13,7 @@ import type { TabProps } from "../app/tabs";
 import { costingWords } from "../costing/describeSheets";
 import { WriteStatus } from "../writing/WriteStatus";
 import { type SheetsJob, useSheetsWriter } from "../writing/useSheetsWriter";
-import { buildEstablishment } from "../../workbook/establishment";
+import { PLAN_COST_CENTRE, buildEstablishment } from "../../workbook/establishment";
 import { type Pasted, readPastedFunded, readPastedStaff, readSelectedStaff } from "./readPasted";
 
 const useStyles = makeStyles({
@@ -42,6 +42,22 @@ function Mapping<T>({ label, pasted }: { label: string; pasted: Pasted<T> }) {
         {pasted.mapping.map((m) => (
           <li key={m}>{m}</li>
         ))}
+      </ul>
+    </div>
+  );
+}
+
+/** How the staffing plan's columns become positions, shown before anything is built. */
+function PlanMapping() {
+  const styles = useStyles();
+  return (
+    <div>
+      <Text>Each post on the staffing plan becomes a position. Columns read:</Text>
+      <ul className={styles.list} aria-label="Staffing plan: columns read">
+        <li>"Post": the position</li>
+        <li>"Cost centre": the cost centre; where it is blank, the cost centre "{PLAN_COST_CENTRE}"</li>
+        <li>"Role", "Band": the role and band</li>
+        <li>"WTE": the funded WTE</li>
       </ul>
     </div>
   );
@@ -152,9 +168,15 @@ export function EstablishmentTab({ catalog, workbook }: TabProps) {
         );
         setResult(outcome.reconciliation);
         const { dated, cleared } = outcome.vacantSince;
+        const blank = outcome.withoutCostCentre;
         return {
           lines: [
             `${outcome.positionsKept} positions kept as they were, ${outcome.positionsAdded} added.`,
+            ...(blank.length > 0
+              ? [
+                  `No cost centre on the staffing plan, so in "${PLAN_COST_CENTRE}": ${blank.slice(0, 10).join(", ")}${blank.length > 10 ? "…" : ""}. Type theirs in Cost centre on the Establishment sheet.`,
+                ]
+              : []),
             ...(dated.length > 0 ? [`Vacant since dated today: ${dated.slice(0, 10).join(", ")}${dated.length > 10 ? "…" : ""}.`] : []),
             ...(cleared.length > 0 ? [`Vacant since cleared (filled again): ${cleared.slice(0, 10).join(", ")}${cleared.length > 10 ? "…" : ""}.`] : []),
           ],
@@ -184,6 +206,7 @@ export function EstablishmentTab({ catalog, workbook }: TabProps) {
             <Mapping label="Positions" pasted={funded} />
           </>
         ) : null}
+        {fundedKind === "plan" ? <PlanMapping /> : null}
       </fieldset>
       <fieldset className={styles.group}>
         <legend className={styles.legend}>Staff in post (ESR extract)</legend>
