@@ -84,12 +84,21 @@ export type CellValue = string | number | boolean | null;
 export interface TableData {
   readonly name: string;
   readonly sheetName: string;
-  /** Sheet-local address of the whole table, header (and totals) included, e.g. "A3:F40". */
+  /** Sheet-local address of the whole table, header (and totals) included, e.g. "A3:F40" (all its columns, even if only some were read). */
   readonly address: string;
+  /** The headers of the columns read, in the order read: all the table's, or those a TableRequest named. */
   readonly headers: readonly string[];
-  /** Body rows only. Empty cells are null. The memory workbook doesn't calculate: formula cells read null there. */
+  /** Body rows only, the columns in `headers`' order. Empty cells are null. The memory workbook doesn't calculate: formula cells read null there. */
   readonly rows: readonly (readonly CellValue[])[];
 }
+
+/**
+ * A table to read: its name, or its name and the only columns wanted (by header, matched without regard to case,
+ * as Excel matches table column names), read in that order. A refresh that needs a wide table's input columns
+ * then reads those alone, not every computed column beside them. A named column the table lacks is refused
+ * (WorkbookError "no-such-column") rather than read as blank: the caller decides what a missing column means.
+ */
+export type TableRequest = string | { readonly name: string; readonly columns: readonly string[] };
 
 /** The range the user has selected, as read for an input (an ESR extract opened in Excel). */
 export interface SelectionData {
@@ -126,10 +135,10 @@ export interface WorkbookAdapter {
   /** A table anywhere in the workbook, by name (case-insensitive), or null. */
   readTable(name: string): Promise<TableData | null>;
   /**
-   * Several tables at once, in the order named, each as readTable gives it, with shared round trips. Optional:
-   * readTables (src/workbook/readTables.ts) reads one at a time where it's absent.
+   * Several tables at once, in the order asked, each as readTable gives it (or only the columns a request names),
+   * with shared round trips. Optional: readTables (src/workbook/readTables.ts) reads one at a time where it's absent.
    */
-  readTables?(names: readonly string[]): Promise<(TableData | null)[]>;
+  readTables?(tables: readonly TableRequest[]): Promise<(TableData | null)[]>;
   /** The sheets the add-in made, in tab order. */
   listManaged(): Promise<ManagedSheet[]>;
   /**
@@ -161,7 +170,9 @@ export type WorkbookErrorCode =
   /** This Excel lacks an API the adapter needs (see `message` for the requirement set). */
   | "unsupported"
   /** Excel refused a request. `partial` says whether earlier requests had already been written. */
-  | "excel";
+  | "excel"
+  /** A read named a column the table doesn't have (TableRequest); nothing was read. */
+  | "no-such-column";
 
 export class WorkbookError extends Error {
   readonly code: WorkbookErrorCode;

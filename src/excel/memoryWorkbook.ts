@@ -17,7 +17,8 @@
  *
  * It doesn't calculate: formula cells hold their formula and read as null.
  */
-import type { ManagedSheet, PlanWriteResult, SelectionData, TableData, WorkbookAdapter, WriteOptions, WriteResult } from "./adapter";
+import type { ManagedSheet, PlanWriteResult, SelectionData, TableData, TableRequest, WorkbookAdapter, WriteOptions, WriteResult } from "./adapter";
+import { pickColumns, requestedName } from "./tableColumns";
 import {
   type CellInput,
   type ConditionalRule,
@@ -943,8 +944,10 @@ export class MemoryWorkbook implements WorkbookAdapter {
     return { name: t.name, sheetName: t.sheet.name, address: rectAddress(t.rect), headers: this.store.tableHeaders(t), rows };
   }
 
-  async readTables(names: readonly string[]): Promise<(TableData | null)[]> {
-    return Promise.all(names.map((name) => this.readTable(name)));
+  /** As the Office adapter: only the columns a request names, in its order; a column the table lacks is refused. */
+  async readTables(tables: readonly TableRequest[]): Promise<(TableData | null)[]> {
+    const read = await Promise.all(tables.map((request) => this.readTable(requestedName(request))));
+    return read.map((table, i) => (table === null ? null : pickColumns(table, tables[i]!)));
   }
 
   async listManaged(): Promise<ManagedSheet[]> {

@@ -33,7 +33,7 @@
  *   ExcelApi 1.12 Worksheet.customProperties (the ownership record)
  *   ExcelApi 1.13 Table.resize (a refreshed table keeps its identity, so formulas naming it survive)
  */
-import { type CellValue, type ManagedSheet, type PlanWriteResult, type SelectionData, type TableData, type WorkbookAdapter, WorkbookError, type WriteOptions, type WriteResult } from "./adapter";
+import { type CellValue, type ManagedSheet, type PlanWriteResult, type SelectionData, type TableData, type TableRequest, type WorkbookAdapter, WorkbookError, type WriteOptions, type WriteResult } from "./adapter";
 import {
   describeError,
   describeManaged,
@@ -48,6 +48,7 @@ import {
 } from "./writePlanner";
 import { parseRange, type Rect, rectAddress, type SheetPlan } from "../sheets/plan";
 import { REQUIRED_EXCEL_API } from "./officeApiMembers";
+import { columnIndexes, columnRuns, requestedColumns, requestedName } from "./tableColumns";
 
 export { REQUIRED_EXCEL_API };
 
@@ -449,13 +450,15 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   /**
    * Several tables in one Excel.run: 1 sync to find them all, 1 for the shapes of those found, then their bodies
    * together, one sync per `readChunkCells` cells in all. A flow that reads eight tables before it writes spends
-   * a handful of syncs, not eight runs of three.
+   * a handful of syncs, not eight runs of three. A request naming columns reads only those (each run of
+   * neighbouring columns as one range), so a wide table's few input columns cost a fraction of its cells; a
+   * column the table lacks is refused before any body is read.
    */
-  async readTables(names: readonly string[]): Promise<(TableData | null)[]> {
+  async readTables(tables: readonly TableRequest[]): Promise<(TableData | null)[]> {
     this.requireApi("1.4", "Reading a table");
     return this.run(async (context) => {
       const counter: Counter = { syncs: 0 };
-      const found = names.map((name) => context.workbook.tables.getItemOrNullObject(name).load("name"));
+      const found = tables.map((request) => context.workbook.tables.getItemOrNullObject(requestedName(request)).load("name"));
       await sync(context, counter);
       const shapes = found.map((table) =>
         table.isNullObject
@@ -468,23 +471,36 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
               body: table.getDataBodyRange().load("address"),
             },
       );
-      if (shapes.every((x) => x === null)) return names.map(() => null);
+      if (shapes.every((x) => x === null)) return tables.map(() => null);
       await sync(context, counter);
-      const present = shapes.flatMap((x) => (x === null ? [] : [x]));
-      const bodies = await this.readAreas(
-        context,
-        counter,
-        present.map((x) => ({ sheet: x.sheet, rect: parseRange(localAddress(x.body.address)) })),
-      );
-      let next = 0;
-      return shapes.map((x) => {
+      // Each table's columns to read (null: all) and the areas holding them: the whole body, or one per run.
+      const plans = shapes.map((x, i) => {
         if (x === null) return null;
-        const rows = bodies[next++] ?? [];
+        const headers = (x.header.values[0] ?? []).map((h: unknown) => String(h));
+        const body = parseRange(localAddress(x.body.address));
+        const columns = requestedColumns(tables[i]!);
+        if (columns === null) return { x, headers, at: null, runs: [[0, body.right - body.left]] as [number, number][], body };
+        const at = columnIndexes(x.table.name, headers, columns);
+        return { x, headers, at, runs: columnRuns(at), body };
+      });
+      const present = plans.flatMap((p) => (p === null ? [] : [p]));
+      const areas = present.flatMap((p) => p.runs.map(([first, last]) => ({ sheet: p.x.sheet, rect: { ...p.body, left: p.body.left + first, right: p.body.left + last } })));
+      const bodies = await this.readAreas(context, counter, areas);
+      let next = 0;
+      return plans.map((p) => {
+        if (p === null) return null;
+        // Each run's cells back at their column index, then `at` picks the columns in the order asked.
+        const parts = p.runs.map(() => bodies[next++] ?? []);
+        const rows = (parts[0] ?? []).map((_, r) => {
+          const cells: CellValue[] = [];
+          p.runs.forEach(([first], k) => (parts[k]![r] ?? []).forEach((v, j) => (cells[first + j] = v)));
+          return p.at === null ? cells : p.at.map((i) => cells[i] ?? null);
+        });
         return {
-          name: x.table.name,
-          sheetName: x.sheet.name,
-          address: localAddress(x.whole.address),
-          headers: (x.header.values[0] ?? []).map((h: unknown) => String(h)),
+          name: p.x.table.name,
+          sheetName: p.x.sheet.name,
+          address: localAddress(p.x.whole.address),
+          headers: p.at === null ? p.headers : p.at.map((i) => p.headers[i]!),
           rows,
         };
       });

@@ -1,5 +1,5 @@
 import type { Catalog } from "../catalog";
-import type { CellValue, TableData, WorkbookAdapter, WriteResult } from "../excel/adapter";
+import type { CellValue, TableData, TableRequest, WorkbookAdapter, WriteResult } from "../excel/adapter";
 import {
   EXCEL_EPOCH_OFFSET,
   type Forecast,
@@ -23,7 +23,8 @@ import {
 import { PAY_AWARDS_TABLE, PAY_AWARD_HEADERS, PAY_SCALES_TABLE, PAY_SCALE_HEADERS, type PayAward, onCostsSheet, payScalesSheet } from "../sheets/payReference";
 import type { SheetPlan } from "../sheets/plan";
 import { PLAN_INPUT_HEADERS, STAFFING_PLAN_TABLE } from "../sheets/staffingPlan";
-import { readOnCosts } from "./costing";
+import { ON_COSTS_TABLES, onCostsFrom } from "./costing";
+import { readInputColumns } from "./readTables";
 import { rowsByHeaders } from "./tableRows";
 import { type WritePlansOptions, writePlans } from "./writePlans";
 
@@ -138,14 +139,18 @@ function effectiveSettings(settings: ForecastSettings, parameters: readonly Cell
  * new in the staffing plan are added. Reference tables are written before the sheets whose formulas name them.
  */
 export async function buildForecast(workbook: WorkbookAdapter, catalog: Catalog, request: BuildForecastRequest, options: WritePlansOptions = {}): Promise<BuildForecastOutcome> {
-  const [plan, existing, parameters, awardsTable, pay, onCosts] = await Promise.all([
-    request.posts ? Promise.resolve(null) : workbook.readTable(STAFFING_PLAN_TABLE),
-    workbook.readTable(FORECAST_TABLES.posts),
-    workbook.readTable(FORECAST_TABLES.parameters),
-    workbook.readTable(PAY_AWARDS_TABLE),
-    workbook.readTable(PAY_SCALES_TABLE),
-    readOnCosts(workbook),
-  ]);
+  // One read of every table the build needs; of the Forecast (a column per month) and the staffing plan, only the
+  // columns the user types in, so a refresh of 2,000 posts × 60 months reads a few thousand cells, not 300,000.
+  const wanted: TableRequest[] = [
+    { name: FORECAST_TABLES.posts, columns: FORECAST_INPUT_HEADERS },
+    FORECAST_TABLES.parameters,
+    PAY_AWARDS_TABLE,
+    PAY_SCALES_TABLE,
+    ...ON_COSTS_TABLES,
+    ...(request.posts ? [] : [{ name: STAFFING_PLAN_TABLE, columns: PLAN_INPUT_HEADERS }]),
+  ];
+  const [existing = null, parameters = null, awardsTable = null, pay = null, onCostsTable = null, hcasTable = null, plan = null] = await readInputColumns(workbook, wanted);
+  const onCosts = onCostsFrom(onCostsTable, hcasTable);
   const keptRows = rowsByHeaders(existing, FORECAST_INPUT_HEADERS);
   const keptNames = new Set(keptRows.map((r) => text(r[0]).toLowerCase()));
   const fromPlan = request.posts ? { posts: [...request.posts], problems: [] as string[] } : postsOf(plan, planRowsAsForecast(plan));

@@ -263,6 +263,31 @@ describe.each(implementations)("$name", ({ make }) => {
     expect(await adapter.readTable("Nope")).toBeNull();
   });
 
+  it("reads only the columns asked for, in the order asked, matched without regard to case; refuses a column the table lacks", async () => {
+    const { adapter, wb } = make();
+    await adapter.writeSheetPlan(rolePlan());
+    await adapter.writeSheetPlan({ key: "notes", name: "Notes", blocks: [{ kind: "table", name: "Notes", at: "B2", columns: [{ header: "Note" }], rows: [["n1"], ["n2"]] }] });
+    wb.userTypes("Role profile", "B10", "");
+    const [costs, notes, missing] = await adapter.readTables!([{ name: "RoleCosts", columns: ["cost", "Item", "Band"] }, "Notes", "Nope"]);
+    expect(costs).toEqual({
+      name: "RoleCosts",
+      sheetName: "Role profile",
+      address: "A8:D12",
+      headers: ["Cost", "Item", "Band"],
+      rows: [
+        [30000, "Item 1", "5"],
+        [31000, "Agency cover", null],
+        [32000, "Item 3", "7"],
+      ],
+    });
+    expect(notes).toMatchObject({ address: "B2:B4", headers: ["Note"], rows: [["n1"], ["n2"]] });
+    expect(missing).toBeNull();
+    // A column the table lacks (the user renamed it, say) is refused, naming it, rather than read as blank.
+    const error = await adapter.readTables!([{ name: "RoleCosts", columns: ["Item", "Grade"] }]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error).toMatchObject({ code: "no-such-column", message: 'The table RoleCosts has no column "Grade" (its columns: "Item", "Band", "WTE", "Cost").' });
+  });
+
   it("lists the sheets it made", async () => {
     const { adapter } = make();
     expect(await adapter.listManaged()).toEqual([]);

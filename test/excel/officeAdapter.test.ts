@@ -148,6 +148,30 @@ describe("readTable", () => {
     for (const r of fake.requests) expect(r.responseBytes).toBeLessThan(EXCEL_WEB_LIMIT_BYTES);
   });
 
+  it("reads a few columns of a wide table as one range per run of neighbours, a fraction of its cells", async () => {
+    await adapter().writeSheetPlan(bigPlan(2_000, 150));
+    fake.reset();
+    const [table] = await adapter().readTables([{ name: "BigTable", columns: ["Col 1", "Col 2", "Col 3", "Col 150", "Col 5"] }]);
+    expect(table?.headers).toEqual(["Col 1", "Col 2", "Col 3", "Col 150", "Col 5"]);
+    expect(table?.rows).toHaveLength(2_000);
+    expect(table?.rows[1_999]).toEqual(["r1999c0", "r1999c1", "r1999c2", "r1999c149", "r1999c4"]);
+    // Find, shapes, then 3 ranges (A:C, E, ET) of 2,000 rows, 10,000 cells in all: one read.
+    expect(fake.syncs).toBe(3);
+    expect(fake.requests[2]!.actions).toBe(3);
+    const whole = fake.requests[2]!.responseBytes;
+    fake.reset();
+    await adapter().readTable("BigTable");
+    const all = fake.requests.reduce((n, r) => n + r.responseBytes, 0);
+    expect(whole * 20).toBeLessThan(all); // 5 columns of 150
+  }, 60_000);
+
+  it("refuses a column the table lacks before reading any body", async () => {
+    await adapter().writeSheetPlan(bigPlan(40, 3));
+    fake.reset();
+    await expect(adapter().readTables([{ name: "BigTable", columns: ["Col 1", "Col 9"] }])).rejects.toMatchObject({ code: "no-such-column" });
+    expect(fake.syncs).toBe(2);
+  });
+
   it("reads a 2,000 × 150 table with every response under the limit", async () => {
     await adapter().writeSheetPlan(bigPlan(2_000, 150));
     fake.reset();

@@ -9,7 +9,7 @@
  * round trip is a turn already.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ConflictPolicy, WorkbookAdapter, WriteOptions, WriteResult } from "../../excel/adapter";
+import type { ConflictPolicy, TableRequest, WorkbookAdapter, WriteOptions, WriteResult } from "../../excel/adapter";
 import type { SheetPlan } from "../../sheets/plan";
 import type { Message } from "./describeWrite";
 import { type WriteLock, useWriteLock } from "./writeLock";
@@ -161,7 +161,7 @@ export function useSheetsWriter(workbook: WorkbookAdapter, lock?: WriteLock): Sh
         await giveWay();
         const tracked: WorkbookAdapter = {
           readTable: (name) => workbook.readTable(name),
-          ...(workbook.readTables ? { readTables: (names: readonly string[]) => workbook.readTables!(names) } : {}),
+          ...(workbook.readTables ? { readTables: (tables: readonly TableRequest[]) => workbook.readTables!(tables) } : {}),
           listManaged: () => workbook.listManaged(),
           async writeSheetPlan(plan, options) {
             showProgress({ ...progress, key: plan.key, name: plan.name, index: written.length + 1, done: 0, total: 0 });
