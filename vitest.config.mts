@@ -1,11 +1,14 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import BuildLastSequencer from "./test/support/sequencer.mjs";
 
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     // Every core (vitest's default leaves one idle: on a 2-core machine, one test file at a time).
     maxWorkers: availableParallelism(),
+    // Files that wait for the run's production build start after the others (see the sequencer).
+    sequence: { sequencer: BuildLastSequencer },
     projects: [
       {
         extends: true,
