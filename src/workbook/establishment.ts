@@ -1,5 +1,6 @@
 import type { Catalog } from "../catalog";
-import type { CellValue, WorkbookAdapter, WriteResult } from "../excel/adapter";
+import type { CellValue, TableRequest, WorkbookAdapter, WriteResult } from "../excel/adapter";
+import { requestedName } from "../excel/tableColumns";
 import {
   type EstablishmentParameters,
   type EstablishmentReconciliation,
@@ -30,7 +31,7 @@ import { PAY_SCALES_TABLE, PAY_SCALE_HEADERS, onCostsSheet, payScalesSheet } fro
 import { type PlanCell, type SheetPlan, excelDate } from "../sheets/plan";
 import { PLAN_INPUT_HEADERS, STAFFING_PLAN_TABLE } from "../sheets/staffingPlan";
 import { ON_COSTS_TABLES, onCostsFrom } from "./costing";
-import { readTables } from "./readTables";
+import { readInputColumns } from "./readTables";
 import { rowsByHeaders } from "./tableRows";
 import { type WritePlansOptions, writePlans } from "./writePlans";
 
@@ -67,6 +68,8 @@ export interface EstablishmentOutcome {
 /** The cost centre of a staffing plan post whose Cost centre cell is blank. */
 export const PLAN_COST_CENTRE = "Staffing plan";
 
+/** What a refresh needs of the Reconciliation: the add-in's record of the Vacant since dates it set. */
+const RECONCILIATION_READ = ["Position", "Vacant since set by add-in"];
 const STAFF_FIELDS = ["assignment", "position", "positionTitle", "costCentre", "band", "point", "fte", "hours", "category", "status", "fixedTermEnd"] as const;
 const FUNDED_FIELDS = ["position", "costCentre", "role", "band", "fundedWte", "budget", "vacantSince"] as const;
 const fields = (names: readonly string[], row: readonly unknown[]): Record<string, unknown> => Object.fromEntries(names.map((n, i) => [n, row[i] ?? null]));
@@ -109,17 +112,18 @@ export async function buildEstablishment(
   request: EstablishmentRequest,
   options: WritePlansOptions = {},
 ): Promise<EstablishmentOutcome> {
-  // Every table the build needs, in one read where the workbook can (a handful of syncs, not eight reads).
-  const wanted = [
-    ESTABLISHMENT_TABLES.establishment,
+  // Every table the build needs, in one read where the workbook can (a handful of syncs, not eight reads); of the
+  // wide ones, only the columns the build uses (the Reconciliation's formulas and the plan's costs are not read).
+  const wanted: TableRequest[] = [
+    { name: ESTABLISHMENT_TABLES.establishment, columns: ESTABLISHMENT_HEADERS },
     ESTABLISHMENT_TABLES.parameters,
-    ESTABLISHMENT_TABLES.reconciliation,
+    { name: ESTABLISHMENT_TABLES.reconciliation, columns: RECONCILIATION_READ },
     PAY_SCALES_TABLE,
     ...ON_COSTS_TABLES,
-    ...(request.staff ? [] : [ESTABLISHMENT_TABLES.staff]),
-    ...(request.funded.kind === "plan" ? [STAFFING_PLAN_TABLE] : []),
+    ...(request.staff ? [] : [{ name: ESTABLISHMENT_TABLES.staff, columns: STAFF_INPUT_HEADERS }]),
+    ...(request.funded.kind === "plan" ? [{ name: STAFFING_PLAN_TABLE, columns: PLAN_INPUT_HEADERS }] : []),
   ];
-  const read = new Map((await readTables(workbook, wanted)).map((t, i) => [wanted[i]!, t]));
+  const read = new Map((await readInputColumns(workbook, wanted)).map((t, i) => [requestedName(wanted[i]!), t]));
   const table = (name: string) => read.get(name) ?? null;
   const existingEstablishment = table(ESTABLISHMENT_TABLES.establishment);
   const existingParameters = table(ESTABLISHMENT_TABLES.parameters);
@@ -165,7 +169,7 @@ export async function buildEstablishment(
     : p;
 
   // Vacant since: the add-in's record of what it set last time tells its dates from the user's.
-  const setBefore = new Map(rowsByHeaders(existingReconciliation, ["Position", "Vacant since set by add-in"]).map((r) => [String(r[0] ?? ""), iso(r[1])]));
+  const setBefore = new Map(rowsByHeaders(existingReconciliation, RECONCILIATION_READ).map((r) => [String(r[0] ?? ""), iso(r[1])]));
   const first = reconcileEstablishment(catalog.pay, funded, staff, parameters);
   const dated: string[] = [];
   const cleared: string[] = [];

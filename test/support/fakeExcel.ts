@@ -307,7 +307,10 @@ abstract class FakeObject<T> {
 
   /** Queues a change to the target. */
   protected write(member: string, payload: unknown, apply: (target: T) => void): void {
-    this.ctx.enqueue(`${this.path}.${member}`, payload, true, () => apply(this.resolve()));
+    // Braces, not an expression: an `apply` like `(t) => (t.name = v)` returns v, which would count as response bytes.
+    this.ctx.enqueue(`${this.path}.${member}`, payload, true, () => {
+      apply(this.resolve());
+    });
   }
 
   /** For children bound to this object's target. */
@@ -696,7 +699,9 @@ class FakeCustomPropertyCollection {
   }
 
   add(key: string, value: string): FakeCustomProperty {
-    this.ctx.enqueue(`${this.path}.add`, [key, value], true, () => this.ctx.store.setProperty(this.requireSheet(), key, value));
+    this.ctx.enqueue(`${this.path}.add`, [key, value], true, () => {
+      this.ctx.store.setProperty(this.requireSheet(), key, value);
+    });
     return this.getItem(key);
   }
 
