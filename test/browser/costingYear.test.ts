@@ -3,7 +3,7 @@
  * 350 px, on the demo workbook, every Year field of the Costing tab (Post cost and Plan) shows its chosen option
  * whole: the text of the option, set in the select's own font, fits the select's box less its padding (where
  * Fluent draws the chevron). A <select> does not scroll, so its scrollWidth says nothing about clipping; the text
- * is measured instead.
+ * is measured instead. The pane is no wider than the window, and Costing's four part tabs stay on one row.
  */
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -56,10 +56,14 @@ describe("Costing's Year field at a narrow pane in chromium", () => {
       const { text, textWidth, room } = await fit(year);
       expect(text).toBe(indicative);
       expect(textWidth, `${part}: “${text}” is ${textWidth.toFixed(1)} px in ${room.toFixed(1)} px at ${width} px`).toBeLessThanOrEqual(room);
-      // The pane as a whole at 350 px, the width the issue was filed at (at 320 the Costing tab's own row of four
-      // small tabs is 11 px too wide: outside this test's field).
-      if (width === 350) expect(await page.evaluate(() => document.documentElement.scrollWidth), part).toBeLessThanOrEqual(width);
+      // The pane as a whole: nothing wider than the window (at 320 px the Costing tab's row of four small tabs was
+      // 11 px too wide until its tabs took narrower padding there).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), part).toBeLessThanOrEqual(width);
     }
+    // Costing's parts on one row at both widths: every part tab's top is the first one's.
+    const tops = await page.getByRole("tablist", { name: "Costing", exact: true }).getByRole("tab").evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
+    expect(tops.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(tops).size, `part tab tops at ${width} px: ${tops.join(", ")}`).toBe(1);
     expect(found.errors).toEqual([]);
   }, 120_000);
 });

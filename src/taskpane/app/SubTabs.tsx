@@ -7,7 +7,15 @@ import { type ReactNode, useState } from "react";
 
 const useStyles = makeStyles({
   tab: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  parts: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  parts: {
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    // Costing's four parts are 11 px wider than a 320 px pane at the small tab's own padding: narrower padding keeps
+    // them on one row down to 320 px, and below that a second row is better than a pane that scrolls sideways.
+    flexWrap: "wrap",
+    "@media (max-width: 359px)": {
+      "& .fui-Tab": { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS },
+    },
+  },
   heading: { margin: 0 },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
