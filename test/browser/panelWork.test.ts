@@ -5,12 +5,11 @@
  * the pane shows the coverage, gaps and single points of failure the domain computes. The tab row at 320 px and
  * axe-core on every tab are in tabsAndAxe.test.ts.
  */
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/catalog";
 import { competenceCover, rebuildRegister, statusCell, teamCoverage } from "../../src/domain";
 import { parseTeamList } from "../../src/taskpane/skillMix/teamList";
-import { taskPaneInChromium, waitVisible } from "../support/browser";
+import { openTab, taskPaneInChromium, waitVisible } from "../support/browser";
 
 const catalog = defaultCatalog();
 const PM_8A_8B = ["5 (a) (b)", "6", "5", "4", "2-3 (a)(b)", "7", "4", "4 (a) (c)", "4(a)", "1", "1-3", "5", "1/ 2(b); (d)/ 3 (c)", "3(a)", "2-3(b)", "2-3"];
@@ -25,17 +24,6 @@ const TEAM_OF_SIX = [
 
 const pane = taskPaneInChromium();
 
-/** A top tab: in the row, or under "More" when the row has no room for it. */
-async function openTab(page: Page, name: string): Promise<void> {
-  const tab = page.getByRole("tab", { name, exact: true });
-  if (await tab.isVisible()) {
-    await tab.click();
-  } else {
-    await page.getByRole("button", { name: /more tabs/ }).click();
-    await page.getByRole("list", { name: "More tabs" }).getByRole("button", { name, exact: true }).click();
-  }
-  await expect.poll(() => page.getByRole("tab", { name, exact: true }).getAttribute("aria-selected")).toBe("true");
-}
 
 describe("panel work at 350 px in chromium", () => {
   it("JE: Professional Manager 8a–8b as the document writes it → 550–599, band 8a–8b, one log row with both ends", async () => {

@@ -4,25 +4,13 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { ROOT, taskPaneInChromium, waitVisible } from "../support/browser";
+import { ROOT, openTab, taskPaneInChromium, waitVisible } from "../support/browser";
 
 const AXE = readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 
 const pane = taskPaneInChromium();
 
-/** A top tab: in the row, or under "More" when the row has no room for it. */
-async function openTab(page: Page, name: string): Promise<void> {
-  const tab = page.getByRole("tab", { name, exact: true });
-  if (await tab.isVisible()) {
-    await tab.click();
-  } else {
-    await page.getByRole("button", { name: /more tabs/ }).click();
-    await page.getByRole("list", { name: "More tabs" }).getByRole("button", { name, exact: true }).click();
-  }
-  await expect.poll(() => page.getByRole("tab", { name, exact: true }).getAttribute("aria-selected")).toBe("true");
-}
 
 describe("the tab row and axe in chromium", () => {
   it("keeps the tabs on one row at 320 px, in a landmark, and axe finds no serious or critical violation on any tab", async () => {
