@@ -10,17 +10,10 @@ import { defaultCatalog } from "../../src/catalog";
 import { competenceCover, rebuildRegister, statusCell, teamCoverage } from "../../src/domain";
 import { parseTeamList } from "../../src/taskpane/skillMix/teamList";
 import { openTab, taskPaneInChromium, waitVisible } from "../support/browser";
+import { TEAM_OF_SIX } from "../support/skillTeam";
 
 const catalog = defaultCatalog();
 const PM_8A_8B = ["5 (a) (b)", "6", "5", "4", "2-3 (a)(b)", "7", "4", "4 (a) (c)", "4(a)", "1", "1-3", "5", "1/ 2(b); (d)/ 3 (c)", "3(a)", "2-3(b)", "2-3"];
-const TEAM_OF_SIX = [
-  "Ana, Peer Support Worker, 3, 1",
-  "Ben, RECONNECT Senior Engagement Worker, 5, 0.8",
-  "Cy, reconnect-peer-support-worker, 3, 0.5",
-  "Dee, RECONNECT Service Manager, 7, 1",
-  "Eli, L&D Operational/Service Manager, 7, 1",
-  "Fay, Senior Engagement Worker, 5, 1",
-];
 
 const pane = taskPaneInChromium();
 

@@ -79,3 +79,16 @@ export function bigRegister(catalog: Catalog, people: number, competences: numbe
   };
   return rebuildRegister(catalog, team, previous);
 }
+
+/**
+ * The issue-13 team of six as a user types it in the Skill mix tab (name, role as the user writes it, band, WTE):
+ * role titles, a role id and the pane's own service label, so the pane's answers are checked against the domain's.
+ */
+export const TEAM_OF_SIX = [
+  "Ana, Peer Support Worker, 3, 1",
+  "Ben, RECONNECT Senior Engagement Worker, 5, 0.8",
+  "Cy, reconnect-peer-support-worker, 3, 0.5",
+  "Dee, RECONNECT Service Manager, 7, 1",
+  "Eli, L&D Operational/Service Manager, 7, 1",
+  "Fay, Senior Engagement Worker, 5, 1",
+];

@@ -10,15 +10,8 @@ import { SKILL_MIX_TABLES } from "../../src/sheets/skillMix";
 import { SkillMixTab } from "../../src/taskpane/skillMix/SkillMixTab";
 import { parseTeamList } from "../../src/taskpane/skillMix/teamList";
 import { catalog, newWorkbook } from "./renderApp";
+import { TEAM_OF_SIX } from "../support/skillTeam";
 
-const TEAM_OF_SIX = [
-  "Ana, Peer Support Worker, 3, 1",
-  "Ben, RECONNECT Senior Engagement Worker, 5, 0.8",
-  "Cy, reconnect-peer-support-worker, 3, 0.5",
-  "Dee, RECONNECT Service Manager, 7, 1",
-  "Eli, L&D Operational/Service Manager, 7, 1",
-  "Fay, Senior Engagement Worker, 5, 1",
-];
 
 function renderTab() {
   const workbook = newWorkbook();
