@@ -50,7 +50,7 @@ import {
   subtractRect,
 } from "../sheets/plan";
 import { FormulaSyntaxError, hasRelativeCellReference } from "./strict/formulaReferences";
-import { checkExcelName, checkFormula, checkListSource, checkSheetName, checkTableArea, checkTableHeaders, ExcelRuleError as StoreError, type FormulaContext, type TableShape } from "./strict/rules";
+import { checkExcelName, checkFormula, checkListSource, formulaChecker, checkSheetName, checkTableArea, checkTableHeaders, ExcelRuleError as StoreError, type FormulaContext, type TableShape } from "./strict/rules";
 
 export type StoredValue = string | number | boolean;
 
@@ -75,7 +75,13 @@ const NUMBER = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][-+]?\d+)?$/;
  * What Excel makes of a value written through Range.values/formulas, as if typed. Only the rules
  * that decide "text or not" are modelled; that is what the adapters must get right.
  */
-export function parseTypedInput(input: CellInput): { value: StoredValue | null; formula: string | null; impliedFormat?: string } {
+export interface ParsedInput {
+  readonly value: StoredValue | null;
+  readonly formula: string | null;
+  readonly impliedFormat?: string;
+}
+
+export function parseTypedInput(input: CellInput): ParsedInput {
   if (typeof input !== "string") {
     if (typeof input === "number" && !Number.isFinite(input)) throw new StoreError("InvalidArgument", "Numbers must be finite");
     return { value: input, formula: null };
@@ -85,6 +91,8 @@ export function parseTypedInput(input: CellInput): { value: StoredValue | null; 
     const text = input.slice(1);
     return { value: text === "" ? null : text, formula: null };
   }
+  // "=" and more is a formula (the number forms below can't start with "="): said first, as most entries are.
+  if (input.length > 1 && input.startsWith("=")) return { value: null, formula: input };
   const t = input.trim();
   const money = t.replace(/^([-+]?)[$£€¥]/, "$1");
   const percent = money.endsWith("%");
@@ -93,7 +101,6 @@ export function parseTypedInput(input: CellInput): { value: StoredValue | null; 
     const n = Number(digits.replace(/,/g, ""));
     if (Number.isFinite(n)) return { value: percent ? n / 100 : n, formula: null };
   }
-  if (input.startsWith("=") && input.length > 1) return { value: null, formula: input };
   if (/^[+\-@]/.test(input)) return { value: null, formula: `=${input.startsWith("@") ? input.slice(1) : input}` };
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true", formula: null };
   if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
@@ -184,7 +191,8 @@ export interface StoreName {
 const cellKey = (row: number, col: number): number => (row - 1) * MAX_COLUMNS + (col - 1);
 const keyRow = (key: number): number => Math.floor(key / MAX_COLUMNS) + 1;
 const keyCol = (key: number): number => (key % MAX_COLUMNS) + 1;
-const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+// Names compare without case; the same text (nearly always) needs no lower-casing.
+const same = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
 const EMPTY_STYLE: CellStyle = Object.freeze({});
 
 export class WorkbookStore {
@@ -277,22 +285,29 @@ export class WorkbookStore {
     this.checkShape(rect, inputs);
     this.checkNotTableHeaderFormula(sheet, rect, inputs);
     this.checkHeadersStayValid(sheet, rect, inputs);
-    const context = this.formulaContext();
-    inputs.forEach((row, r) =>
-      row.forEach((input, c) => {
-        if (input === null) return;
-        const formula = parseTypedInput(input).formula;
-        if (formula !== null) checkFormula(formula, { sheet: sheet.name, row: rect.top + r, col: rect.left + c }, context);
+    const check = formulaChecker(this.formulaContext());
+    // Every entry is read (and every formula checked) before any cell changes: a refused write changes nothing.
+    // The same entry is read once (a filled range is one entry many times; so is a table column's formula).
+    let lastInput: CellInput | undefined;
+    let lastParsed: ParsedInput | undefined;
+    const parsed = inputs.map((row, r) =>
+      row.map((input, c) => {
+        if (input === null) return null;
+        if (input !== lastInput || lastParsed === undefined) {
+          lastParsed = parseTypedInput(input);
+          lastInput = input;
+        }
+        if (lastParsed.formula !== null) check(lastParsed.formula, { sheet: sheet.name, row: rect.top + r, col: rect.left + c });
+        return lastParsed;
       }),
     );
-    inputs.forEach((row, r) =>
-      row.forEach((input, c) => {
-        if (input === null) return;
-        const parsed = parseTypedInput(input);
+    parsed.forEach((row, r) =>
+      row.forEach((entry, c) => {
+        if (entry === null) return;
         const cell = this.cellAt(sheet, rect.top + r, rect.left + c);
-        cell.value = parsed.value;
-        cell.formula = parsed.formula;
-        if (parsed.impliedFormat && cell.numberFormat === "General") cell.numberFormat = parsed.impliedFormat;
+        cell.value = entry.value;
+        cell.formula = entry.formula;
+        if (entry.impliedFormat && cell.numberFormat === "General") cell.numberFormat = entry.impliedFormat;
       }),
     );
   }
@@ -364,15 +379,30 @@ export class WorkbookStore {
       }
       return known;
     };
+    // ... and each name once: the workbook does not change while a write's formulas are checked.
+    const once = <T>(answer: (name: string) => T): ((name: string) => T) => {
+      const answers = new Map<string, T>();
+      return (name) => {
+        if (answers.has(name)) return answers.get(name)!;
+        const a = answer(name);
+        answers.set(name, a);
+        return a;
+      };
+    };
+    // Tables don't overlap, so the table the last cell was in is the one to try first for the next.
+    let lastAt: StoreTable | undefined;
+    const holds = (t: StoreTable, sheetName: string, row: number, col: number): boolean =>
+      same(t.sheet.name, sheetName) && row >= t.rect.top && row <= t.rect.bottom && col >= t.rect.left && col <= t.rect.right;
     return {
-      sheetExists: (name) => this.findSheet(name) !== null,
-      nameExists: (name) => this.findName(name) !== null || this.findTable(name) !== null,
-      table: (name) => {
+      sheetExists: once((name) => this.findSheet(name) !== null),
+      nameExists: once((name) => this.findName(name) !== null || this.findTable(name) !== null),
+      table: once((name) => {
         const t = this.findTable(name);
         return t ? shape(t) : null;
-      },
+      }),
       tableAt: (sheetName, row, col) => {
-        const t = this.tableList.find((x) => same(x.sheet.name, sheetName) && row >= x.rect.top && row <= x.rect.bottom && col >= x.rect.left && col <= x.rect.right);
+        const t = lastAt && holds(lastAt, sheetName, row, col) ? lastAt : this.tableList.find((x) => holds(x, sheetName, row, col));
+        if (t) lastAt = t;
         return t ? shape(t) : null;
       },
     };

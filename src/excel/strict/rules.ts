@@ -19,7 +19,8 @@ export class ExcelRuleError extends Error {
   }
 }
 
-const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+// Names compare without case; the same text (nearly always) needs no lower-casing.
+const same = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
 
 /**
  * Sheet names: 1–31 characters, none of [ ] : * ? / \, not starting or ending with an apostrophe, not "History".
@@ -108,7 +109,7 @@ export interface TableShape {
  * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-formulas-member
  * (Excel itself shows #NAME? for some of these instead of refusing; writing one is still a defect.)
  */
-export function checkFormula(formula: string, at: { sheet: string; row: number; col: number }, book: FormulaContext): void {
+export function checkFormula(formula: string, at: CellAt, book: FormulaContext): void {
   let refs;
   try {
     refs = formulaReferences(formula);
@@ -116,29 +117,65 @@ export function checkFormula(formula: string, at: { sheet: string; row: number; 
     if (error instanceof FormulaSyntaxError) throw new ExcelRuleError("InvalidArgument", error.message);
     throw error;
   }
-  const where = `${at.sheet}!R${at.row}C${at.col}`;
   for (const sheet of refs.sheets) {
-    if (!book.sheetExists(sheet)) throw new ExcelRuleError("InvalidArgument", `${formula} at ${where} refers to a sheet "${sheet}" that doesn't exist`);
+    if (!book.sheetExists(sheet)) throw new ExcelRuleError("InvalidArgument", `${formula} at ${where(at)} refers to a sheet "${sheet}" that doesn't exist`);
   }
   for (const name of refs.names) {
-    if (!book.nameExists(name)) throw new ExcelRuleError("InvalidArgument", `${formula} at ${where} uses the name "${name}", which is not defined`);
+    if (!book.nameExists(name)) throw new ExcelRuleError("InvalidArgument", `${formula} at ${where(at)} uses the name "${name}", which is not defined`);
   }
-  for (const ref of refs.structured) checkStructured(formula, ref, at, where, book);
+  for (const ref of refs.structured) checkStructured(formula, ref, at, book);
 }
 
-function checkStructured(formula: string, ref: StructuredReference, at: { sheet: string; row: number; col: number }, where: string, book: FormulaContext): void {
+/**
+ * checkFormula for the many cells of one write, against a workbook that does not change while they are checked.
+ * A table column's formula is the same text on thousands of rows: what does not depend on the cell (its sheets,
+ * names, named tables and their columns) is checked once per text, in full at its first cell; at every other cell
+ * only what does (`[Col]` without a table name: the table the cell is in; `@`/`[#This Row]`: a data row). The
+ * same cells are refused, with the same message, as by checkFormula on each cell in turn.
+ */
+export function formulaChecker(book: FormulaContext): (formula: string, at: CellAt) => void {
+  const cellDependent = new Map<string, readonly StructuredReference[]>();
+  // The table each reference last named a column of without fault: its columns need no second look.
+  const passed = new Map<StructuredReference, TableShape>();
+  return (formula, at) => {
+    const known = cellDependent.get(formula);
+    if (known === undefined) {
+      checkFormula(formula, at, book);
+      cellDependent.set(
+        formula,
+        formulaReferences(formula).structured.filter((ref) => ref.table === null || ref.thisRow),
+      );
+      return;
+    }
+    for (const ref of known) checkStructured(formula, ref, at, book, passed);
+  };
+}
+
+interface CellAt {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** Where a refused formula is, for its message (made only when one is refused). */
+const where = (at: CellAt): string => `${at.sheet}!R${at.row}C${at.col}`;
+
+function checkStructured(formula: string, ref: StructuredReference, at: CellAt, book: FormulaContext, passed?: Map<StructuredReference, TableShape>): void {
   const table = ref.table === null ? book.tableAt(at.sheet, at.row, at.col) : book.table(ref.table);
   if (!table) {
     const why = ref.table === null ? `uses ${ref.text} outside a table` : `names a table "${ref.table}" that doesn't exist`;
-    throw new ExcelRuleError("InvalidArgument", `${formula} at ${where} ${why}`);
+    throw new ExcelRuleError("InvalidArgument", `${formula} at ${where(at)} ${why}`);
   }
-  for (const column of ref.columns) {
-    if (!table.columns.some((c) => same(c, column))) {
-      throw new ExcelRuleError("InvalidArgument", `${formula} at ${where} names a column "${column}" that table ${table.name} doesn't have`);
+  if (passed?.get(ref) !== table) {
+    for (const column of ref.columns) {
+      if (!table.columns.some((c) => same(c, column))) {
+        throw new ExcelRuleError("InvalidArgument", `${formula} at ${where(at)} names a column "${column}" that table ${table.name} doesn't have`);
+      }
     }
+    passed?.set(ref, table);
   }
   if (ref.thisRow) {
     const inRow = same(table.sheet, at.sheet) && at.row >= table.body.top && at.row <= table.body.bottom;
-    if (!inRow) throw new ExcelRuleError("InvalidArgument", `${formula} at ${where} uses ${ref.text} outside a data row of table ${table.name}`);
+    if (!inRow) throw new ExcelRuleError("InvalidArgument", `${formula} at ${where(at)} uses ${ref.text} outside a data row of table ${table.name}`);
   }
 }
