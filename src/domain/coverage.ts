@@ -54,57 +54,118 @@ interface KeyEntry {
  * `stamp` numbers the calls: each takes fresh stamps, so no mark needs clearing between calls.
  */
 interface Keys {
-  byText: Map<string, KeyEntry>;
-  byKey: Map<string, KeyEntry>;
+  readonly byText: Map<string, KeyEntry>;
+  readonly byKey: Map<string, KeyEntry>;
   stamp: number;
+}
+
+/**
+ * The entries of the texts of one list, as a call last looked them up. Workbooks ask about one list many times over
+ * (a person's held competences against every role, a team's list in COVERAGE down a column): when a call brings the
+ * same texts in the same order, it reuses these entries instead of looking each text up again. Compared by value, so
+ * a new array of the same texts (Excel passes a new array with every call) is the same list.
+ */
+interface ListEntries {
+  readonly texts: string[];
+  readonly entries: KeyEntry[];
+  /** The key cache `entries` belong to; null while they belong to none. */
+  of: Keys | null;
+}
+
+/** Lists longer than this are looked up each time, not kept: the memory a list keeps stays small. */
+const LIST_LIMIT = 2_000;
+
+/** What the coverage functions keep per competence index: its key cache, what each role requires, the last lists. */
+interface IndexState {
+  keys: Keys;
+  readonly requirements: WeakMap<Role, RoleRequirement>;
+  /** The held list, and COVERAGE's required list, of the last call. */
+  readonly held: ListEntries;
+  readonly required: ListEntries;
+}
+
+const states = new WeakMap<CompetenceIndex, IndexState>();
+const KEY_CACHE_LIMIT = 20_000;
+
+const emptyKeys = (stamp: number): Keys => ({ byText: new Map(), byKey: new Map(), stamp });
+const emptyList = (): ListEntries => ({ texts: [], entries: [], of: null });
+
+function stateOf(index: CompetenceIndex): IndexState {
+  let state = states.get(index);
+  if (!state) {
+    state = { keys: emptyKeys(0), requirements: new WeakMap(), held: emptyList(), required: emptyList() };
+    states.set(index, state);
+  }
+  return state;
+}
+
+/** The entries of `texts`, in order: the list's kept entries when it holds the same texts, else looked up into it. */
+function listEntries(index: CompetenceIndex, keys: Keys, texts: readonly string[], list: ListEntries): readonly KeyEntry[] {
+  const n = texts.length;
+  if (n > LIST_LIMIT) {
+    // Too long to keep: looked up for this call alone, and the list kept stays as it was.
+    const entries = new Array<KeyEntry>(n);
+    for (let i = 0; i < n; i++) entries[i] = entryOf(index, texts[i]!, keys);
+    return entries;
+  }
+  const kept = list.texts;
+  const entries = list.entries;
+  if (list.of === keys && kept.length === n) {
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      if (kept[i] !== texts[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return entries;
+  }
+  list.of = null;
+  for (let i = 0; i < n; i++) {
+    const text = texts[i]!;
+    kept[i] = text;
+    entries[i] = entryOf(index, text, keys);
+  }
+  // Setting an array's length is a call into the engine's runtime: only when it changes.
+  if (kept.length !== n) {
+    kept.length = n;
+    entries.length = n;
+  }
+  list.of = keys;
+  return entries;
 }
 
 function entryOf(index: CompetenceIndex, text: string, keys: Keys): KeyEntry {
   let entry = keys.byText.get(text);
   if (entry === undefined) {
     const key = normalizeText(text) === "" ? "" : competenceKey(index, text);
-    entry = keys.byKey.get(key);
-    if (!entry) {
-      entry = { key, mark: 0 };
-      keys.byKey.set(key, entry);
-    }
+    entry = keyEntry(keys, key);
     keys.byText.set(text, entry);
   }
   return entry;
 }
 
-/** competenceKey through the index's cache, with "" for a blank text. */
-function cachedKey(index: CompetenceIndex, text: string): string {
-  return entryOf(index, text, keysOf(index)).key;
+function keyEntry(keys: Keys, key: string): KeyEntry {
+  let entry = keys.byKey.get(key);
+  if (!entry) {
+    entry = { key, mark: 0 };
+    keys.byKey.set(key, entry);
+  }
+  return entry;
 }
 
 /**
- * The index's keys, for one call: a full cache starts again here, between calls, never during one (a call's marks
- * live on its entries; a key dropped halfway would lose what the call had seen of it).
+ * The index's keys for one call, with `count` fresh stamps taken: the call's stamps run up to `keys.stamp`. A full
+ * cache starts again here, between calls, never during one (a call's marks live on its entries; a key dropped
+ * halfway would lose what the call had seen of it); so do the marks, long before the stamps could run out.
  */
-function keysOf(index: CompetenceIndex): Keys {
-  let keys = keysByIndex.get(index);
-  if (!keys || keys.byText.size >= KEY_CACHE_LIMIT) {
-    keys = { byText: new Map(), byKey: new Map(), stamp: keys?.stamp ?? 0 };
-    keysByIndex.set(index, keys);
-  }
+function takeStamps(state: IndexState, count: number): Keys {
+  let keys = state.keys;
+  if (keys.byText.size >= KEY_CACHE_LIMIT) keys = state.keys = emptyKeys(keys.stamp);
+  if (keys.stamp >= Number.MAX_SAFE_INTEGER - count) keys = state.keys = emptyKeys(0);
+  keys.stamp += count;
   return keys;
 }
-
-/** `count` fresh stamps for one call (numbered from the return value), starting the marks afresh if need be. */
-function takeStamps(index: CompetenceIndex, count: number): { keys: Keys; first: number } {
-  let keys = keysOf(index);
-  if (keys.stamp >= Number.MAX_SAFE_INTEGER - count) {
-    keys = { byText: new Map(), byKey: new Map(), stamp: 0 };
-    keysByIndex.set(index, keys);
-  }
-  const first = keys.stamp + 1;
-  keys.stamp += count;
-  return { keys, first };
-}
-
-const keysByIndex = new WeakMap<CompetenceIndex, Keys>();
-const KEY_CACHE_LIMIT = 20_000;
 
 export interface CoverageGap {
   key: string;
@@ -146,16 +207,17 @@ function measureCoverage(
   gaps: CoverageGap[] | null,
 ): Omit<CoverageResult, "gaps"> {
   // Each key's mark says what this call has seen of it: held, or already counted as required.
-  const { keys, first: heldStamp } = takeStamps(index, 2);
-  const countedStamp = heldStamp + 1;
-  for (let i = 0; i < held.length; i++) {
-    const entry = entryOf(index, held[i]!, keys);
-    if (entry.key !== "") entry.mark = heldStamp;
-  }
+  const state = stateOf(index);
+  const keys = takeStamps(state, 2);
+  const countedStamp = keys.stamp;
+  const heldStamp = countedStamp - 1;
+  const heldEntries = listEntries(index, keys, held, state.held);
+  for (let i = 0; i < heldEntries.length; i++) heldEntries[i]!.mark = heldStamp;
+  const requiredEntries = listEntries(index, keys, required, state.required);
   let distinct = 0;
   let covered = 0;
-  for (let i = 0; i < required.length; i++) {
-    const entry = entryOf(index, required[i]!, keys);
+  for (let i = 0; i < requiredEntries.length; i++) {
+    const entry = requiredEntries[i]!;
     if (entry.key === "") continue;
     const seen = entry.mark;
     if (seen === countedStamp) continue;
@@ -214,21 +276,14 @@ interface RoleRequirement {
   entriesOf: Keys | null;
 }
 
-const requirements = new WeakMap<CompetenceIndex, WeakMap<Role, RoleRequirement>>();
-
-function roleRequirement(index: CompetenceIndex, role: Role): RoleRequirement {
-  let byRole = requirements.get(index);
-  if (!byRole) {
-    byRole = new WeakMap();
-    requirements.set(index, byRole);
-  }
-  let requirement = byRole.get(role);
+function roleRequirement(index: CompetenceIndex, state: IndexState, role: Role): RoleRequirement {
+  let requirement = state.requirements.get(role);
   if (!requirement) {
     const keys: string[] = [];
     const gaps: CoverageGap[] = [];
     const seen = new Set<string>();
     for (const id of requiredIds(role).ids) {
-      const key = cachedKey(index, id);
+      const key = entryOf(index, id, state.keys).key;
       if (key === "" || seen.has(key)) continue;
       seen.add(key);
       keys.push(key);
@@ -236,46 +291,40 @@ function roleRequirement(index: CompetenceIndex, role: Role): RoleRequirement {
       gaps.push(Object.freeze(gapOf(index, key, id)));
     }
     requirement = { keys, gaps, entries: [], entriesOf: null };
-    byRole.set(role, requirement);
+    state.requirements.set(role, requirement);
   }
   return requirement;
 }
 
-function requirementEntries(requirement: RoleRequirement, keys: Keys): readonly KeyEntry[] {
+/**
+ * Marks the entries of the held texts with a fresh stamp (`keys.stamp` of the index's keys afterwards) and counts
+ * the role's required keys so marked; `requirement.entries` are then the entries to read the marks of.
+ */
+function countHeld(index: CompetenceIndex, state: IndexState, requirement: RoleRequirement, held: readonly string[]): number {
+  const keys = takeStamps(state, 1);
+  const stamp = keys.stamp;
+  const heldEntries = listEntries(index, keys, held, state.held);
+  for (let h = 0; h < heldEntries.length; h++) heldEntries[h]!.mark = stamp;
   if (requirement.entriesOf !== keys) {
-    requirement.entries = requirement.keys.map((key) => {
-      let entry = keys.byKey.get(key);
-      if (!entry) {
-        entry = { key, mark: 0 };
-        keys.byKey.set(key, entry);
-      }
-      return entry;
-    });
+    requirement.entries = requirement.keys.map((key) => keyEntry(keys, key));
     requirement.entriesOf = keys;
   }
-  return requirement.entries;
-}
-
-/**
- * Marks the entries of the held texts with a fresh stamp and counts the role's required keys so marked. Returns the
- * stamp (a required key is covered when its entry's mark equals it) and the count.
- */
-function markHeld(index: CompetenceIndex, requirement: RoleRequirement, held: readonly string[]): { stamp: number; covered: number } {
-  const { keys, first: stamp } = takeStamps(index, 1);
-  for (let h = 0; h < held.length; h++) entryOf(index, held[h]!, keys).mark = stamp;
-  const entries = requirementEntries(requirement, keys);
+  const entries = requirement.entries;
   let covered = 0;
   for (let i = 0; i < entries.length; i++) if (entries[i]!.mark === stamp) covered++;
-  return { stamp, covered };
+  return covered;
 }
 
 /** coverage() of the role's required competences, from what the role requires worked out once (roleRequirement). */
 export function roleCoverage(index: CompetenceIndex, role: Role, held: readonly string[]): CoverageResult {
-  const requirement = roleRequirement(index, role);
-  const { stamp, covered } = markHeld(index, requirement, held);
+  const state = stateOf(index);
+  const requirement = roleRequirement(index, state, role);
+  const covered = countHeld(index, state, requirement, held);
+  const stamp = state.keys.stamp;
   const { keys, entries } = requirement;
-  const gaps: CoverageGap[] = [];
-  for (let i = 0; i < keys.length; i++) if (entries[i]!.mark !== stamp) gaps.push(requirement.gaps[i]!);
+  // Sized up front: as many gaps as keys not covered.
+  const gaps: CoverageGap[] = new Array<CoverageGap>(keys.length - covered);
+  for (let i = 0, g = 0; i < keys.length; i++) if (entries[i]!.mark !== stamp) gaps[g++] = requirement.gaps[i]!;
   return { required: keys.length, covered, fraction: keys.length === 0 ? null : covered / keys.length, gaps };
 }
 
@@ -284,7 +333,8 @@ export function roleCoverage(index: CompetenceIndex, role: Role, held: readonly 
  * in thousands of cells and needs only the number.
  */
 export function roleCoverageFraction(index: CompetenceIndex, role: Role, held: readonly string[]): number | null {
-  const requirement = roleRequirement(index, role);
+  const state = stateOf(index);
+  const requirement = roleRequirement(index, state, role);
   const required = requirement.keys.length;
-  return required === 0 ? null : markHeld(index, requirement, held).covered / required;
+  return required === 0 ? null : countHeld(index, state, requirement, held) / required;
 }

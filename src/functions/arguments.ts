@@ -44,25 +44,30 @@ export function cellsOf(range: unknown, what: string): CellInput[] {
 /**
  * The texts of a range's non-empty cells as they are, untrimmed and blanks kept: for competence titles, whose
  * comparison key ignores spacing and reads a blank text as none (coverage.ts), so trimming each cell on every
- * recalculation would only repeat that work.
+ * recalculation would only repeat that work. Written into `into` (its old contents replaced), so that a function
+ * called thousands of times reuses one array rather than growing a new one per call.
  */
-export function cellTextsOf(range: unknown): string[] {
-  const texts: string[] = [];
+export function cellTextsInto(range: unknown, into: string[]): string[] {
+  let n = 0;
   if (!Array.isArray(range)) {
-    if (range !== null && range !== undefined) texts.push(String(range));
-    return texts;
-  }
-  for (const row of range as unknown[]) {
-    if (!Array.isArray(row)) {
-      if (row !== null && row !== undefined) texts.push(typeof row === "string" ? row : String(row));
-      continue;
+    if (range !== null && range !== undefined) into[n++] = String(range);
+  } else {
+    for (let r = 0; r < range.length; r++) {
+      const row: unknown = range[r];
+      if (!Array.isArray(row)) {
+        if (row !== null && row !== undefined) into[n++] = typeof row === "string" ? row : String(row);
+        continue;
+      }
+      for (let i = 0; i < row.length; i++) {
+        const value: unknown = row[i];
+        if (typeof value === "string") into[n++] = value;
+        else if (value !== null && value !== undefined) into[n++] = String(value);
+      }
     }
-    for (let i = 0; i < row.length; i++) {
-      const value: unknown = row[i];
-      if (value !== null && value !== undefined) texts.push(typeof value === "string" ? value : String(value));
-    }
   }
-  return texts;
+  // Setting an array's length is a call into the engine's runtime: only when it changes.
+  if (into.length !== n) into.length = n;
+  return into;
 }
 
 /** An optional text argument, lower-cased; blank or omitted gives the fallback. */

@@ -3,6 +3,7 @@ import {
   BAND_1_CLOSED,
   type Band,
   ROLE_SECTIONS,
+  type Role,
   type RoleSection,
   SERVICE_LABELS,
   SERVICES,
@@ -25,12 +26,11 @@ import {
   payPointAfterYears,
   personKey,
   postCost,
-  requiredIds,
   roleCoverage,
   roleCoverageFraction,
   roleOverlap,
 } from "../domain";
-import { type CellInput, cellTextsOf, cellsOf, isBlank, numberArgument, optionalChoice, required } from "./arguments";
+import { type CellInput, cellTextsInto, cellsOf, isBlank, numberArgument, optionalChoice, required } from "./arguments";
 import { CallCache } from "./callCache";
 
 /**
@@ -94,8 +94,11 @@ export function rolesOf(catalog: Catalog, service: CellInput): string[][] {
   return rows;
 }
 
-function roleArgument(catalog: Catalog, role: CellInput) {
-  return findRole(catalog.roles, required(role, "the role"));
+/** Each role argument's role, per list of roles: a workbook names a role the same way in thousands of cells. */
+const rolesByArgument = new CallCache<Role>();
+
+function roleArgument(catalog: Catalog, role: CellInput): Role {
+  return rolesByArgument.get(catalog.roles, [role], () => findRole(catalog.roles, required(role, "the role")));
 }
 
 export function roleLevelOf(catalog: Catalog, role: CellInput): number {
@@ -119,22 +122,33 @@ function competenceRowsOf(catalog: Catalog, role: CellInput, section: CellInput)
   return rows;
 }
 
+/**
+ * The texts of the ranges of the call being worked out. Every function here runs to completion before the next is
+ * called, and the domain keeps none of these arrays, so one pair serves every call.
+ */
+const requiredTexts: string[] = [];
+const heldTexts: string[] = [];
+
 export function coverageOf(catalog: Catalog, requiredRange: unknown, held: unknown): number {
-  const fraction = coverageFraction(catalog.competenceIndex, cellTextsOf(requiredRange), cellTextsOf(held));
+  const fraction = coverageFraction(catalog.competenceIndex, cellTextsInto(requiredRange, requiredTexts), cellTextsInto(held, heldTexts));
   if (fraction === null) throw invalid("the required competences are blank: give at least one");
   return fraction;
 }
 
 export function roleCoverageOf(catalog: Catalog, role: CellInput, held: unknown): number {
   const r = roleArgument(catalog, role);
-  if (requiredIds(r).ids.length === 0) throw notFound(`${r.title} requires no competences`);
-  return roleCoverageFraction(catalog.competenceIndex, r, cellTextsOf(held))!;
+  const fraction = roleCoverageFraction(catalog.competenceIndex, r, cellTextsInto(held, heldTexts));
+  if (fraction === null) throw notFound(`${r.title} requires no competences`);
+  return fraction;
 }
 
 /** A column of the missing competences' titles; one blank cell when nothing is missing (a spill cannot be empty). */
 export function gapsOf(catalog: Catalog, role: CellInput, held: unknown): string[][] {
-  const gaps = roleCoverage(catalog.competenceIndex, roleArgument(catalog, role), cellTextsOf(held)).gaps;
-  return gaps.length === 0 ? [[""]] : gaps.map((g) => [g.title]);
+  const gaps = roleCoverage(catalog.competenceIndex, roleArgument(catalog, role), cellTextsInto(held, heldTexts)).gaps;
+  if (gaps.length === 0) return [[""]];
+  const rows = new Array<string[]>(gaps.length);
+  for (let i = 0; i < gaps.length; i++) rows[i] = [gaps[i]!.title];
+  return rows;
 }
 
 // ---- Pay and costing ----
@@ -212,11 +226,16 @@ export function payPointOf(catalog: Catalog, band: CellInput, yearsInBand: CellI
 
 // ---- Skill mix ----
 
+/** Each pair of role arguments' overlap, per list of roles: a transfer matrix asks for every pair in its cells. */
+const overlaps = new CallCache<number>();
+
 /** The share of role B's required competences that role A already requires. */
 export function overlapOf(catalog: Catalog, roleA: CellInput, roleB: CellInput): number {
-  const overlap = roleOverlap(roleArgument(catalog, roleA), roleArgument(catalog, roleB));
-  if (overlap.fractionOfTo === null) throw notFound(`${overlap.to.title} requires no competences`);
-  return overlap.fractionOfTo;
+  return overlaps.get(catalog.roles, [roleA, roleB], () => {
+    const overlap = roleOverlap(roleArgument(catalog, roleA), roleArgument(catalog, roleB));
+    if (overlap.fractionOfTo === null) throw notFound(`${overlap.to.title} requires no competences`);
+    return overlap.fractionOfTo;
+  });
 }
 
 /** A range as rows of cells, a single cell as one row. */

@@ -69,6 +69,46 @@ describe("coverage", () => {
     expect(roleCoverage(index, psw, [...held, ...own]).fraction).toBe(1);
     expect(roleCoverageFraction(index, psw, [...held, ...own])).toBe(1);
     expect(roleCoverageFraction(index, psw, held)).toBe(roleCoverage(index, psw, held).fraction);
+    // A short list seen before the cache started afresh is looked up again, not read off entries the cache let go.
+    const short = own.slice(2);
+    expect(roleCoverageFraction(index, psw, short)).toBeCloseTo((own.length - 2) / own.length, 12);
+    expect(coverage(index, required, held)).toMatchObject({ required: 3, covered: 2 });
+    expect(roleCoverageFraction(index, psw, short)).toBeCloseTo((own.length - 2) / own.length, 12);
+    expect(roleCoverage(index, psw, short).gaps.map((g) => g.key)).toEqual(own.slice(0, 2));
+  });
+
+  it("answers a list it has seen by what it holds now: a new array of the same texts, or the same array changed", () => {
+    const required = ["manage-budgets", "Lead your team", "Chair meetings"];
+    const held = ["Lead your team", "Chair meetings"];
+    expect(coverage(index, required, held)).toMatchObject({ covered: 2, gaps: [{ title: "Manage budgets" }] });
+    expect(coverageFraction(index, [...required], [...held])).toBeCloseTo(2 / 3, 12);
+    held[1] = "Manage budgets";
+    expect(coverage(index, required, held)).toMatchObject({ covered: 2, gaps: [{ title: "Chair meetings" }] });
+    required[0] = "Speak Welsh";
+    expect(coverage(index, required, held)).toMatchObject({ covered: 1, gaps: [{ title: "Speak Welsh" }, { title: "Chair meetings" }] });
+    expect(coverageFraction(index, required, held.slice(0, 1))).toBeCloseTo(1 / 3, 12);
+    expect(coverageFraction(index, required, [...held, "chair meetings", "SPEAK WELSH"])).toBe(1);
+    expect(coverageFraction(index, required, [])).toBe(0);
+    const psw = role("reconnect-peer-support-worker");
+    const own = roleCompetenceIds(psw);
+    const list = [...own];
+    expect(roleCoverageFraction(index, psw, list)).toBe(1);
+    list[0] = "Drive a minibus";
+    expect(roleCoverageFraction(index, psw, list)).toBeCloseTo((own.length - 1) / own.length, 12);
+    expect(roleCoverage(index, psw, list).gaps.map((g) => g.key)).toEqual([own[0]]);
+    expect(roleCoverage(index, psw, [...own]).gaps).toEqual([]);
+  });
+
+  it("counts right with lists longer than it keeps (2,000 texts), before and after a short one", () => {
+    const psw = role("reconnect-peer-support-worker");
+    const own = roleCompetenceIds(psw);
+    const long = [...Array.from({ length: 2_500 }, (_, i) => `Held skill ${i}`), ...own.slice(1)];
+    for (let round = 0; round < 2; round++) {
+      expect(roleCoverageFraction(index, psw, long)).toBeCloseTo((own.length - 1) / own.length, 12);
+      expect(roleCoverageFraction(index, psw, own)).toBe(1);
+      expect(coverageFraction(index, long, own)).toBeCloseTo((own.length - 1) / long.length, 12);
+      expect(coverageFraction(index, own, long)).toBeCloseTo((own.length - 1) / own.length, 12);
+    }
   });
 
   it("refuses an index where one title names two competences", () => {

@@ -85,6 +85,60 @@ describe("cached WFP functions", () => {
   });
 });
 
+describe("calls over ranges, one after another", () => {
+  const catalog = defaultCatalog();
+  const psw = "reconnect-peer-support-worker";
+  const titles = impl.competencesOf(catalog, psw, null).map((row) => row[0]!);
+  const column = (xs: readonly unknown[]) => xs.map((x) => [x]);
+
+  it("read only the cells of the call's own ranges, after a call with longer ones", () => {
+    const all = column(titles);
+    expect(impl.gapsOf(catalog, psw, all)).toEqual([[""]]);
+    expect(impl.gapsOf(catalog, psw, column(titles.slice(2)))).toEqual([[titles[0]], [titles[1]]]);
+    expect(impl.roleCoverageOf(catalog, psw, all)).toBe(1);
+    expect(impl.roleCoverageOf(catalog, psw, [[titles[0]]])).toBeCloseTo(1 / titles.length, 12);
+    expect(impl.coverageOf(catalog, all, all)).toBe(1);
+    expect(impl.coverageOf(catalog, [[titles[0]], [titles[1]]], [[titles[1]]])).toBe(0.5);
+    expect(impl.coverageOf(catalog, [[titles[0]], [7]], [[7]])).toBe(0.5);
+    expect(impl.coverageOf(catalog, titles[2], [titles.slice(0, 3)])).toBe(1);
+  });
+
+  it("answer a range changed in place by what it holds now", () => {
+    const held = column(titles);
+    expect(impl.roleCoverageOf(catalog, psw, held)).toBe(1);
+    held[5] = ["Drive a minibus"];
+    held[6]![0] = null;
+    expect(impl.roleCoverageOf(catalog, psw, held)).toBeCloseTo((titles.length - 2) / titles.length, 12);
+    expect(impl.gapsOf(catalog, psw, held)).toEqual([[titles[5]], [titles[6]]]);
+    const required = column(titles.slice(0, 4));
+    expect(impl.coverageOf(catalog, required, held)).toBe(1);
+    required[3]![0] = titles[5];
+    expect(impl.coverageOf(catalog, required, held)).toBe(0.75);
+  });
+
+  it("GAPS gives each call rows of its own", () => {
+    const held = column(titles.slice(3));
+    const first = impl.gapsOf(catalog, psw, held);
+    first[0]![0] = "changed";
+    first.pop();
+    expect(impl.gapsOf(catalog, psw, held)).toEqual(titles.slice(0, 3).map((t) => [t]));
+  });
+
+  it("OVERLAP and the role arguments give what they gave afresh, and refuse afresh every time", () => {
+    const sew = "RECONNECT Senior Engagement Worker";
+    const fraction = impl.overlapOf(catalog, psw, sew);
+    expect(impl.overlapOf(catalog, psw, sew)).toBe(fraction);
+    expect(impl.overlapOf(catalog, sew, psw)).not.toBe(fraction);
+    expect(impl.overlapOf(catalog, "reconnect-senior-engagement-worker", psw)).toBe(impl.overlapOf(catalog, sew, psw));
+    for (let i = 0; i < 2; i++) {
+      expect(() => impl.overlapOf(catalog, psw, "Astronaut")).toThrow("'Astronaut' is not a role in the catalog");
+      expect(() => impl.roleCoverageOf(catalog, "  ", [["x"]])).toThrow("the role is blank");
+    }
+    expect(impl.roleLevelOf(catalog, sew)).toBe(5);
+    expect(impl.roleLevelOf(catalog, "reconnect senior engagement worker")).toBe(5);
+  });
+});
+
 describe("competence ranges read as given", () => {
   const catalog = defaultCatalog();
   const psw = "reconnect-peer-support-worker";
