@@ -27,8 +27,9 @@ describe("the tab row and axe in chromium", () => {
     const names = ["Roles", "Costing", "Skill mix", "JE calculator", "Establishment", "Catalog", "Reference"];
     const serious: string[] = [];
     for (const name of names) {
-      await openTab(page, name);
-      await page.waitForTimeout(300);
+      await waitVisible(await openTab(page, name));
+      // The panel as the user sees it: once Fluent's motions (Web Animations) have finished.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
         const r = await axe.run(document, { resultTypes: ["violations"] });

@@ -122,9 +122,9 @@ describe("task pane in chromium", () => {
     await waitVisible(page.getByRole("heading", { name: "Workforce Planner needs Excel" }));
     expect(await page.getByRole("tab").count()).toBe(0);
     expect(await page.getByRole("link", { name: "demo with an in-memory workbook" }).getAttribute("href")).toBe("?workbook=memory");
-    // office.js tries its telemetry frame 3 s after loading: give it the chance. The policy refuses it (that
-    // refusal is set aside in found.refusedTelemetry); had it got through, offsiteRequests would hold its URL.
-    await page.waitForTimeout(4000);
+    // office.js tries its telemetry frame 3 s after loading: wait for that try. The policy refuses it (that refusal
+    // is set aside in found.refusedTelemetry); had it got through, offsiteRequests would hold its URL.
+    await expect.poll(() => found.refusedTelemetry.length, { timeout: 15_000 }).toBeGreaterThan(0);
     expect(found.errors).toEqual([]);
     expect(session!.offsiteRequests).toEqual([]);
   }, 60_000);

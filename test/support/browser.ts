@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, type Locator, type Page, chromium } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { type Browser, type BrowserContext, type Locator, type Page, type Request, chromium } from "playwright-core";
+import { afterEach, beforeAll, expect } from "vitest";
 import { sharedBuild } from "./sharedBuild";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -41,17 +41,39 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` read-only on 127.0.0.1 at a free port. */
+/**
+ * Serves `dir` read-only on 127.0.0.1 at a free port, from memory (each file read once). Everything but the page
+ * itself may be cached by the browser: the folder is one build that does not change while it is served, so a page
+ * opened again takes its scripts from the browser's cache rather than over the wire again.
+ */
 export async function serveFolder(dir: string): Promise<StaticServer> {
   const root = path.resolve(dir);
+  const files = new Map<string, Buffer | null>();
+  const read = (file: string): Buffer | null => {
+    if (!files.has(file)) files.set(file, existsSync(file) && statSync(file).isFile() ? readFileSync(file) : null);
+    return files.get(file)!;
+  };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
-    if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+    // A browser asks each origin for /favicon.ico; the add-in has none (Office shows the manifest's icons), and the
+    // 404 would be a console error in the first page of every worker's tab.
+    if (url.pathname === "/favicon.ico") {
+      res.writeHead(204).end();
+      return;
+    }
+    const body = file.startsWith(root + path.sep) ? read(file) : null;
+    if (body === null) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    const ext = path.extname(file);
+    res
+      .writeHead(200, {
+        "content-type": TYPES[ext] ?? "application/octet-stream",
+        "cache-control": ext === ".html" ? "no-cache" : "max-age=3600, immutable",
+      })
+      .end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
@@ -64,15 +86,19 @@ export async function serveFolder(dir: string): Promise<StaticServer> {
 
 export interface BrowserSession {
   readonly context: BrowserContext;
-  /** Requests refused because they left 127.0.0.1 (other than office.js from the CDN). */
+  /** Requests that would have left 127.0.0.1 (other than office.js from the CDN) since the session opened. */
   readonly offsiteRequests: string[];
-  close(): Promise<void>;
 }
 
 /**
- * One chromium per test worker, launched on first use and closed by playwright when the worker exits. Each session
- * is a new browser context of it: its own cookies, storage and cache, as a fresh profile would be, without the
- * second or so a browser takes to start (the suite opens dozens of sessions).
+ * One chromium per test worker, launched on first use and closed by playwright when the worker exits (the suite
+ * opens the task pane dozens of times; a browser takes a second or so to start).
+ *
+ * Nothing leaves the machine: the browser resolves no host name but 127.0.0.1 (`--host-resolver-rules`), so a
+ * request anywhere else fails in the browser itself, and the session records it (offsiteRequests). office.js alone
+ * is answered, from node_modules, by intercepting just the CDN's address (see tabOfThisWorker). Playwright's own
+ * request routing is not used: it pauses every request of the page on its way through Node and turns the browser's
+ * cache off, which made each page load seconds slower.
  */
 let workerBrowser: Promise<Browser> | undefined;
 
@@ -81,47 +107,89 @@ function browserOfThisWorker(): Promise<Browser> {
     .launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+      ],
     })
     .then((browser) => {
-      // A crashed browser is launched again for the next session rather than failing every later test.
-      browser.on("disconnected", () => (workerBrowser = undefined));
+      // A crashed browser is launched again for the next test rather than failing every later one.
+      browser.on("disconnected", () => {
+        workerBrowser = undefined;
+        workerTab = undefined;
+      });
       return browser;
     });
   return workerBrowser;
 }
 
+/** The browser tab the worker's tests take turns in, and whether office.js is answered for the page now in it. */
+interface WorkerTab {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  officeJs: boolean;
+}
+
+let workerTab: Promise<WorkerTab> | undefined;
+
+const VIEWPORT = { width: 360, height: 900 };
+
 /**
- * A fresh browser session (context) in Debian's chromium, headless. Fails (never skips) when chromium is missing:
- * `npm test` installs it. `officeJs`: answer the CDN's office.js from node_modules (true) or refuse it, as when the
- * CDN is unreachable.
+ * One browser context and one tab per worker, which each test navigates to the task pane afresh: a new document is
+ * a new JavaScript realm (a new in-memory workbook, React tree and office.js), as a fresh tab would be, but the tab's
+ * renderer process, the browser's cache of the build and the compiled scripts carry over, so the task pane opens in
+ * under a second instead of three. The add-in keeps nothing in the browser (no storage, cookies or service worker)
+ * that one test could leave for the next.
  */
-export async function launchBrowser(options: { officeJs: boolean }): Promise<BrowserSession> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`chromium is not at ${CHROMIUM}: run the tests with \`npm test\`, which installs it, or set WFP_CHROMIUM`);
-  }
-  const context = await (await browserOfThisWorker()).newContext({ viewport: { width: 360, height: 900 } });
-  const offsiteRequests: string[] = [];
-  await context.route(
-    (url) => url.hostname !== "127.0.0.1",
-    async (route) => {
-      const url = route.request().url();
-      if (options.officeJs && url.startsWith(OFFICE_CDN)) {
-        const file = path.resolve(OFFICE_DIST, new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length));
-        if (file.startsWith(OFFICE_DIST + path.sep) && existsSync(file)) {
-          await route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? "text/javascript", body: readFileSync(file) });
-          return;
-        }
-      }
-      if (!url.startsWith(OFFICE_CDN)) offsiteRequests.push(url);
-      await route.abort("blockedbyclient");
-    },
-  );
-  return {
-    context,
-    offsiteRequests,
-    close: () => context.close(),
-  };
+function tabOfThisWorker(): Promise<WorkerTab> {
+  workerTab ??= (async () => {
+    const context = await (await browserOfThisWorker()).newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    const tab: WorkerTab = { context, page, officeJs: true };
+    // office.js from node_modules for the CDN's address, or refused as when the CDN is unreachable. Only these
+    // requests stop on their way (Fetch domain with one URL pattern); the page's own go straight to the server.
+    const cdp = await context.newCDPSession(page);
+    cdp.on("Fetch.requestPaused", ({ requestId, request }) => {
+      const file = path.resolve(OFFICE_DIST, new URL(request.url).pathname.slice(new URL(OFFICE_CDN).pathname.length));
+      const answer =
+        tab.officeJs && file.startsWith(OFFICE_DIST + path.sep) && existsSync(file)
+          ? cdp.send("Fetch.fulfillRequest", {
+              requestId,
+              responseCode: 200,
+              // office.js loads its other files as CORS scripts.
+              responseHeaders: [
+                { name: "content-type", value: TYPES[path.extname(file)] ?? "text/javascript" },
+                { name: "access-control-allow-origin", value: "*" },
+              ],
+              body: officeFile(file).toString("base64"),
+            })
+          : cdp.send("Fetch.failRequest", { requestId, errorReason: "BlockedByClient" });
+      // The page may have gone (the next test navigated) before the answer: nothing to answer then.
+      answer.catch(() => undefined);
+    });
+    await cdp.send("Fetch.enable", { patterns: [{ urlPattern: `${OFFICE_CDN}*`, requestStage: "Request" }] });
+    return tab;
+  })();
+  return workerTab;
+}
+
+const officeFiles = new Map<string, Buffer>();
+function officeFile(file: string): Buffer {
+  let body = officeFiles.get(file);
+  if (!body) officeFiles.set(file, (body = readFileSync(file)));
+  return body;
+}
+
+/** A request that would leave the machine: http(s) or ws(s) to anywhere but 127.0.0.1, other than office.js's CDN. */
+function leavesTheMachine(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return /^(https?|wss?):$/.test(protocol) && hostname !== "127.0.0.1" && !url.startsWith(OFFICE_CDN);
 }
 
 /**
@@ -162,46 +230,74 @@ export interface OpenedPane {
 
 export interface TaskPaneInChromium {
   /**
-   * A fresh chromium on taskpane.html with `query` ("?workbook=memory"), its console errors collected from the
-   * start. `beforeLoad` watches the page before it loads (its requests, say). Closed after the test.
+   * The task pane freshly loaded from taskpane.html with `query` ("?workbook=memory") in the worker's chromium tab,
+   * 360 x 900, its console errors and offsite requests collected from the start. `officeJs`: answer the CDN's
+   * office.js from node_modules (true) or refuse it, as when the CDN is unreachable. `beforeLoad` watches the page
+   * before it loads (its requests, say); what it adds to the page is removed after the test.
    */
   open(query: string, options?: { officeJs?: boolean; beforeLoad?: (page: Page) => void }): Promise<OpenedPane>;
 }
 
 /**
- * A test file's set-up: the run's one production build (sharedBuild) served for the file's tests, and a browser
- * session per test, closed after each so a failed test leaves no chromium behind.
+ * A test file's set-up: the run's one production build (sharedBuild), served once per worker, and the task pane
+ * opened afresh for each test in the worker's chromium tab. Fails (never skips) when chromium is missing:
+ * `npm test` installs it.
  */
 export function taskPaneInChromium(buildTimeout = 900_000): TaskPaneInChromium {
-  let server: StaticServer | undefined;
-  let session: BrowserSession | undefined;
-  beforeAll(async () => {
-    server = await serveFolder((await sharedBuild()).dir);
-  }, buildTimeout);
+  let release: (() => Promise<void>) | undefined;
+  // The browser starts while the build may still be under way.
+  beforeAll(() => Promise.all([serverOfThisWorker(), tabOfThisWorker()]), buildTimeout);
   afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-  afterAll(async () => {
-    await server?.close();
+    await release?.();
+    release = undefined;
   });
   return {
     async open(query, { officeJs = true, beforeLoad } = {}) {
-      if (!server) throw new Error("the add-in is not served: call taskPaneInChromium() at the top of the test file");
-      session = await launchBrowser({ officeJs });
-      const page = await session.context.newPage();
+      if (!existsSync(CHROMIUM)) {
+        throw new Error(`chromium is not at ${CHROMIUM}: run the tests with \`npm test\`, which installs it, or set WFP_CHROMIUM`);
+      }
+      const [server, tab] = await Promise.all([serverOfThisWorker(), tabOfThisWorker()]);
+      const { context, page } = tab;
+      tab.officeJs = officeJs;
+      const size = page.viewportSize();
+      if (size?.width !== VIEWPORT.width || size.height !== VIEWPORT.height) await page.setViewportSize(VIEWPORT);
+      const offsiteRequests: string[] = [];
+      const onRequest = (request: Request) => {
+        if (leavesTheMachine(request.url())) offsiteRequests.push(request.url());
+      };
+      context.on("request", onRequest);
       const found = collectPageErrors(page);
       beforeLoad?.(page);
+      release = async () => {
+        // The test's page is unloaded when it ends (its timers and work stop there), so nothing of it reaches the
+        // next test's listeners. A tab that cannot go on (crashed, closed) is replaced for the next test.
+        try {
+          await page.goto("about:blank");
+        } catch {
+          workerTab = undefined;
+          await context.close().catch(() => undefined);
+        }
+        await page.removeAllListeners();
+        context.off("request", onRequest);
+      };
       await page.goto(`${server.origin}/taskpane.html${query}`);
-      return { session, page, found };
+      return { session: { context, offsiteRequests }, page, found };
     },
   };
 }
 
+/** The run's build, served for this worker's test files: one server per worker, whatever file asks first. */
+let workerServer: Promise<StaticServer> | undefined;
+
+function serverOfThisWorker(): Promise<StaticServer> {
+  workerServer ??= sharedBuild().then((build) => serveFolder(build.dir));
+  return workerServer;
+}
+
 export const isFocused = (locator: Locator): Promise<boolean> => locator.evaluate((el) => el === document.activeElement);
 
-export const waitVisible = (locator: Locator, timeout = 20_000): Promise<void> =>
-  expect.poll(() => locator.isVisible(), { timeout }).toBe(true);
+/** Resolves when `locator` is visible, watched in the page itself (no polling over the wire). */
+export const waitVisible = (locator: Locator, timeout = 20_000): Promise<void> => locator.waitFor({ state: "visible", timeout });
 
 /** The whole page from its top, once Fluent's motions (Web Animations) have finished, into `file`. */
 export async function screenshot(page: Page, file: string): Promise<void> {
