@@ -8,8 +8,11 @@ import { parseCsv } from "../../src/input";
 import { parseFundedPosition, parseStaffAssignment, reconcileEstablishment } from "../../src/domain";
 import { ESTABLISHMENT_SHEETS, STAFF_INPUT_HEADERS } from "../../src/sheets/establishment";
 import { SMALL_EXPECTED, SMALL_FUNDED, SMALL_PARAMETERS, SMALL_STAFF, fundedFields, staffFields } from "../support/establishmentCase";
-import { recalculateWithLibreOffice } from "../support/libreoffice";
+import { LibreOfficeBatch } from "../support/libreoffice";
 import { FIXTURES, catalog, expectWorkbookEqualsDomain, parameters, summaryValue, tableOn, to2, written } from "./establishmentChecks";
+
+/** The file's three workbooks, recalculated in one LibreOffice run. */
+const batch = new LibreOfficeBatch();
 
 /**
  * The establishment sheets are proved, not trusted: written to .xlsx with their native formulas, recalculated by
@@ -19,9 +22,10 @@ describe("the hand-worked case, recalculated by LibreOffice", () => {
   const funded = SMALL_FUNDED.map((r, i) => parseFundedPosition(fundedFields(r), `line ${i + 2}`));
   const staff = SMALL_STAFF.map((r, i) => parseStaffAssignment(staffFields(r), `line ${i + 2}`));
   const result = reconcileEstablishment(catalog.pay, funded, staff, SMALL_PARAMETERS);
+  const recalculated = batch.add(() => written(funded, staff, result, "small.xlsx"));
   let workbook: ExcelJS.Workbook;
   beforeAll(async () => {
-    workbook = await recalculateWithLibreOffice(await written(funded, staff, result, "small.xlsx"));
+    workbook = await recalculated();
   }, 180_000);
 
   it("gives the hand-worked figures", () => {
@@ -40,31 +44,15 @@ describe("the 300-position, 320-assignment extract, recalculated by LibreOffice"
   const inputs = readEstablishmentFiles(join(FIXTURES, "funded.csv"), join(FIXTURES, "staff.csv"));
   const result = reconcileEstablishment(catalog.pay, inputs.funded, inputs.staff, parameters);
   let path: string;
+  const recalculatedMonth = batch.add(async () => (path = await written(inputs.funded, inputs.staff, result, "month.xlsx")));
+  const recalculatedPasted = batch.add(() => pastedNextMonth(path));
   let workbook: ExcelJS.Workbook;
   beforeAll(async () => {
-    path = await written(inputs.funded, inputs.staff, result, "month.xlsx");
-    workbook = await recalculateWithLibreOffice(path);
+    workbook = await recalculatedMonth();
   }, 180_000);
 
-  it("gives every position's in-post WTE and status and every total the domain gives", () => {
-    expectWorkbookEqualsDomain(workbook, result);
-    expect(new Set(result.positions.map((p) => p.status))).toEqual(new Set(["Filled", "Part vacant", "Vacant", "Over-established"]));
-  });
-
-  it("never copies a name", async () => {
-    const names = parseCsv(readFileSync(join(FIXTURES, "staff.csv"), "utf8"), "staff.csv").records.map((r) => r.cells[1]!);
-    const zip = readFileSync(path).toString("latin1");
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
-    const texts = new Set<string>();
-    book.eachSheet((s) => s.eachRow((r) => r.eachCell((c) => void texts.add(String(c.value)))));
-    for (const name of names) expect(texts.has(name), name).toBe(false);
-    expect(zip).not.toContain("Full Name");
-  });
-
-  it("recalculates the Reconciliation from next month's extract pasted into Staff in post, without the add-in", async () => {
-    const next = readEstablishmentFiles(join(FIXTURES, "funded.csv"), join(FIXTURES, "staff-next-month.csv"));
-    const expected = reconcileEstablishment(catalog.pay, inputs.funded, next.staff, parameters);
+  /** Next month's extract pasted into Staff in post of the workbook at `path`, as a person would, saved beside it. */
+  async function pastedNextMonth(path: string): Promise<string> {
     // Paste as a person would: the extract's own text (bands as ESR writes them, dates as dates) over the first
     // columns of the table, the rest of the old rows cleared; the calculated columns are left as they are.
     const pasted = parseCsv(readFileSync(join(FIXTURES, "staff-next-month.csv"), "utf8"), "next.csv");
@@ -91,7 +79,29 @@ describe("the 300-position, 320-assignment extract, recalculated by LibreOffice"
     }
     const pastedPath = join(mkdtempSync(join(tmpdir(), "wfp-est-")), "pasted.xlsx");
     await book.xlsx.writeFile(pastedPath);
-    const recalculated = await recalculateWithLibreOffice(pastedPath);
+    return pastedPath;
+  }
+
+  it("gives every position's in-post WTE and status and every total the domain gives", () => {
+    expectWorkbookEqualsDomain(workbook, result);
+    expect(new Set(result.positions.map((p) => p.status))).toEqual(new Set(["Filled", "Part vacant", "Vacant", "Over-established"]));
+  });
+
+  it("never copies a name", async () => {
+    const names = parseCsv(readFileSync(join(FIXTURES, "staff.csv"), "utf8"), "staff.csv").records.map((r) => r.cells[1]!);
+    const zip = readFileSync(path).toString("latin1");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const texts = new Set<string>();
+    book.eachSheet((s) => s.eachRow((r) => r.eachCell((c) => void texts.add(String(c.value)))));
+    for (const name of names) expect(texts.has(name), name).toBe(false);
+    expect(zip).not.toContain("Full Name");
+  });
+
+  it("recalculates the Reconciliation from next month's extract pasted into Staff in post, without the add-in", async () => {
+    const next = readEstablishmentFiles(join(FIXTURES, "funded.csv"), join(FIXTURES, "staff-next-month.csv"));
+    const expected = reconcileEstablishment(catalog.pay, inputs.funded, next.staff, parameters);
+    const recalculated = await recalculatedPasted();
     expectWorkbookEqualsDomain(recalculated, { ...expected, byCostCentre: expected.byCostCentre.filter((g) => result.byCostCentre.some((k) => k.key === g.key)), byBand: [], byRole: [] });
     const before = tableOn(workbook, ESTABLISHMENT_SHEETS.reconciliation, "Position").rows.map((r) => r[5]);
     const after = tableOn(recalculated, ESTABLISHMENT_SHEETS.reconciliation, "Position").rows.map((r) => r[5]);

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parseFundedPosition, parseStaffAssignment, reconcileEstablishment } from "../../src/domain";
 import { ESTABLISHMENT_SHEETS, RECONCILIATION_FORMULAS, STAFF_FORMULAS, STAFF_INPUT_HEADERS } from "../../src/sheets/establishment";
 import { SMALL_EXPECTED, SMALL_FUNDED, SMALL_PARAMETERS, SMALL_STAFF, fundedFields, staffFields } from "../support/establishmentCase";
-import { recalculateWithLibreOffice } from "../support/libreoffice";
+import { LibreOfficeBatch } from "../support/libreoffice";
 import { catalog, expectWorkbookEqualsDomain, tableOn, written } from "./establishmentChecks";
 
 /**
@@ -24,8 +24,11 @@ describe("ESR position ids that are numbers, recalculated by LibreOffice", () =>
   const staff = staffRows.map((r, i) => parseStaffAssignment(staffFields(r), `line ${i + 2}`));
   const result = reconcileEstablishment(catalog.pay, funded, staff, SMALL_PARAMETERS);
 
+  /** The file's two workbooks, recalculated in one LibreOffice run. */
+  const batch = new LibreOfficeBatch();
+
   /** The workbook as the add-in writes it, with the digit-only ids of the chosen tables turned into numbers. */
-  async function withNumericIds(tables: readonly { sheet: string; header: string }[]): Promise<ExcelJS.Workbook> {
+  async function withNumericIds(tables: readonly { sheet: string; header: string }[]): Promise<string> {
     const path = await written(funded, staff, result, "numeric.xlsx");
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
@@ -46,12 +49,19 @@ describe("ESR position ids that are numbers, recalculated by LibreOffice", () =>
     expect(changed).toBeGreaterThan(5);
     const numericPath = join(mkdtempSync(join(tmpdir(), "wfp-est-")), "numeric-ids.xlsx");
     await book.xlsx.writeFile(numericPath);
-    return recalculateWithLibreOffice(numericPath);
+    return numericPath;
   }
+  const extractNumeric = batch.add(() => withNumericIds([{ sheet: ESTABLISHMENT_SHEETS.staff, header: "Position Number" }]));
+  const bothNumeric = batch.add(() =>
+    withNumericIds([
+      { sheet: ESTABLISHMENT_SHEETS.staff, header: "Position Number" },
+      { sheet: ESTABLISHMENT_SHEETS.establishment, header: "Position" },
+    ]),
+  );
 
   it("are the hand-worked case still: the extract's ids numbers, the establishment's text", async () => {
     expect(result.positions.map((p) => [p.funded.position, p.status])).toEqual(SMALL_EXPECTED.positions.map((p) => [id(p[0]), p[3]]));
-    const workbook = await withNumericIds([{ sheet: ESTABLISHMENT_SHEETS.staff, header: "Position Number" }]);
+    const workbook = await extractNumeric();
     const extract = tableOn(workbook, ESTABLISHMENT_SHEETS.staff, STAFF_INPUT_HEADERS[0]);
     expect(extract.rows.map((r) => r[extract.headers.indexOf("Position Number")])).toEqual(staffRows.map((r) => (/^\d+$/.test(r[2]!) ? Number(r[2]) : r[2])));
     expectWorkbookEqualsDomain(workbook, result);
@@ -66,10 +76,7 @@ describe("ESR position ids that are numbers, recalculated by LibreOffice", () =>
   });
 
   it("match when both the extract's and the establishment's ids are numbers", async () => {
-    const workbook = await withNumericIds([
-      { sheet: ESTABLISHMENT_SHEETS.staff, header: "Position Number" },
-      { sheet: ESTABLISHMENT_SHEETS.establishment, header: "Position" },
-    ]);
+    const workbook = await bothNumeric();
     const positions = tableOn(workbook, ESTABLISHMENT_SHEETS.establishment, "Position");
     expect(positions.rows.map((r) => r[0])).toEqual(fundedRows.map((r) => Number(r[0])));
     expectWorkbookEqualsDomain(workbook, result);

@@ -8,7 +8,7 @@ import { writeXlsx } from "../../src/cli/xlsx/writeWorkbook";
 import { type PlanCosting, type PlanParameters, type PlannedPost, applyVacancyFactor, costPlan, planByBand, postCost, roundedCostLines } from "../../src/domain";
 import { planWorkbookPlans } from "../../src/cli/commands/plan";
 import { PLAN_COMPUTED_HEADERS, PLAN_INPUT_HEADERS } from "../../src/sheets/staffingPlan";
-import { recalculateWithLibreOffice, recalculatedTable, resultOf } from "../support/libreoffice";
+import { LibreOfficeBatch, recalculatedTable, resultOf } from "../support/libreoffice";
 import { samplePosts } from "../support/posts";
 
 /**
@@ -18,12 +18,14 @@ import { samplePosts } from "../support/posts";
  */
 const catalog = defaultCatalog();
 const roles = catalog.roles.map((r) => r.title);
+/** The file's three workbooks, recalculated in one LibreOffice run. */
+const batch = new LibreOfficeBatch();
 
-async function recalculatedPlan(posts: PlannedPost[], parameters: PlanParameters): Promise<ExcelJS.Workbook> {
+async function writtenPlan(posts: PlannedPost[], parameters: PlanParameters): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), "wfp-plan-")), "plan.xlsx");
   // Exactly the sheets `wfp plan` writes.
   await writeXlsx(planWorkbookPlans(catalog, posts, parameters), path);
-  return recalculateWithLibreOffice(path);
+  return path;
 }
 
 /** Equal to the penny: within half a penny, so a value on a half-penny boundary is not failed by float noise. */
@@ -48,9 +50,10 @@ describe.each([
   ["full pension with levy, 2024/25", { year: "2024/25", pensionBasis: "full", includeLevy: true, vacancyFactor: 0 }],
 ] as const)("a 200-post plan recalculated by LibreOffice: %s", (_label, parameters) => {
   const posts = samplePosts(200, roles);
+  const recalculated = batch.add(() => writtenPlan(posts, parameters));
   let workbook: ExcelJS.Workbook;
   beforeAll(async () => {
-    workbook = await recalculatedPlan(posts, parameters);
+    workbook = await recalculated();
   }, 180_000);
 
   it("matches postCost on every computed cell, to the penny", () => {
@@ -109,11 +112,14 @@ describe("comparing two scenarios, recalculated by LibreOffice", () => {
     ...a.slice(10).map((p) => ({ ...p, wte: Math.round(p.wte * 0.8 * 100) / 100 })),
     ...Array.from({ length: 5 }, (_, i) => ({ ...a[4]!, post: `New ${i}`, band: "6" as const, point: "entry" as const, wte: 1 })),
   ];
-  let workbook: ExcelJS.Workbook;
-  beforeAll(async () => {
+  const recalculated = batch.add(async () => {
     const path = join(mkdtempSync(join(tmpdir(), "wfp-compare-")), "compare.xlsx");
     await writeXlsx(planWorkbookPlans(catalog, a, parameters, b), path);
-    workbook = await recalculateWithLibreOffice(path);
+    return path;
+  });
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    workbook = await recalculated();
   }, 180_000);
 
   it("shows each band's WTE and cost in A and B and the change, as the domain computes them", () => {

@@ -1,41 +1,115 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { inject } from "vitest";
 
 /** `npm test` (scripts/test.mjs) finds LibreOffice, installing it where missing, and sets this. */
 const SOFFICE = process.env.WFP_SOFFICE ?? "soffice";
 
 /**
  * Recalculates an .xlsx with LibreOffice headless and returns the recalculated workbook, so tests can check
- * the cached results of formulas exceljs wrote without values. A profile of our own per call sets
- * OOXMLRecalcMode to 0 ("always recalculate"), without which LibreOffice keeps the stale (empty) results.
+ * the cached results of formulas exceljs wrote without values.
  */
 export async function recalculateWithLibreOffice(xlsxPath: string): Promise<ExcelJS.Workbook> {
+  return (await recalculateAllWithLibreOffice([xlsxPath]))[0]!;
+}
+
+/**
+ * Recalculates several workbooks in one LibreOffice run, in order. Starting soffice costs about 2 s of CPU
+ * whatever it converts; each workbook more costs only its own load, recalculation and save. A test file that
+ * needs several recalculated workbooks writes them all first and recalculates them here at once.
+ */
+export async function recalculateAllWithLibreOffice(xlsxPaths: readonly string[]): Promise<ExcelJS.Workbook[]> {
   const work = mkdtempSync(join(tmpdir(), "wfp-lo-"));
-  const profile = join(work, "profile");
-  mkdirSync(join(profile, "user"), { recursive: true });
+  const input = join(work, "in");
+  const out = join(work, "out");
+  mkdirSync(input);
+  // soffice names each output after its input: numbered copies keep two inputs of the same name apart.
+  const inputs = xlsxPaths.map((path, i) => {
+    const copy = join(input, `${i}-${basename(path)}`);
+    copyFileSync(path, copy);
+    return copy;
+  });
+  try {
+    execFileSync(
+      SOFFICE,
+      [`-env:UserInstallation=${pathToFileURL(workerProfile()).href}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, ...inputs],
+      { stdio: "pipe", timeout: 120_000 + 60_000 * inputs.length },
+    );
+  } catch (error) {
+    // A run killed half-way may leave its profile locked or half-written: the next run starts a new one.
+    profile = null;
+    throw error;
+  }
+  try {
+    const books: ExcelJS.Workbook[] = [];
+    for (const copy of inputs) {
+      const outPath = join(out, basename(copy));
+      if (!existsSync(outPath)) throw new Error(`LibreOffice wrote no ${basename(copy)} (converting ${inputs.length} workbooks)`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(outPath);
+      await restoreFalsyResults(workbook, outPath);
+      books.push(workbook);
+    }
+    return books;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The workbooks one test file recalculates, from all its describe blocks, in one LibreOffice run. Each block
+ * adds the workbook it needs while the file is collected (`const recalculated = batch.add(write)`) and awaits it
+ * in its beforeAll or test (`await recalculated()`): the first await writes every added workbook, in the order
+ * they were added, and recalculates them all at once.
+ */
+export class LibreOfficeBatch {
+  private readonly writers: (() => Promise<string>)[] = [];
+  private run: Promise<ExcelJS.Workbook[]> | null = null;
+
+  /** `write` writes a workbook and gives its path; the function returned gives that workbook recalculated. */
+  add(write: () => Promise<string>): () => Promise<ExcelJS.Workbook> {
+    if (this.run) throw new Error("LibreOfficeBatch: add every workbook before the first is asked for");
+    const i = this.writers.length;
+    this.writers.push(write);
+    return async () => (await this.all())[i]!;
+  }
+
+  private all(): Promise<ExcelJS.Workbook[]> {
+    this.run ??= (async () => {
+      const paths: string[] = [];
+      for (const write of this.writers) paths.push(await write());
+      return recalculateAllWithLibreOffice(paths);
+    })();
+    return this.run;
+  }
+}
+
+/**
+ * The LibreOffice user profile of this test worker: made once, with OOXMLRecalcMode 0 ("always recalculate"),
+ * without which LibreOffice keeps the stale (empty) results. One per worker process, as two soffice runs can't
+ * share a profile and a worker runs one at a time (execFileSync); kept between runs, so LibreOffice sets it up
+ * once, not on every run. It lives in the run's shared folder, which the run removes when it ends.
+ */
+let profile: string | null = null;
+
+function workerProfile(): string {
+  if (profile !== null && existsSync(profile)) return profile;
+  const dir = mkdtempSync(join(inject("wfpRunDir") ?? tmpdir(), `wfp-lo-profile-${process.pid}-`));
+  mkdirSync(join(dir, "user"), { recursive: true });
   writeFileSync(
-    join(profile, "user", "registrymodifications.xcu"),
+    join(dir, "user", "registrymodifications.xcu"),
     `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>`,
   );
-  const out = join(work, "out");
-  execFileSync(
-    SOFFICE,
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, xlsxPath],
-    { stdio: "pipe", timeout: 120_000 },
-  );
-  const outPath = join(out, basename(xlsxPath));
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(outPath);
-  await restoreFalsyResults(workbook, outPath);
-  return workbook;
+  profile = dir;
+  return dir;
 }
 
 /**
