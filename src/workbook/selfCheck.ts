@@ -209,7 +209,9 @@ export const selfCheckPlans = (catalog: Catalog): SheetPlan[] => inWriteOrder(sc
 // ---- Comparing what the workbook computed with the domain ----
 
 const scratch = (table: string): string => `${SELF_CHECK_PREFIX}${table}`;
-const money = (n: number): string => `£${n.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+// One formatter for every figure (Number.toLocaleString with options builds a new one on each call).
+const PENCE = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const money = (n: number): string => `£${PENCE.format(n)}`;
 
 function column(table: TableData, header: string): CellValue[] {
   const c = table.headers.indexOf(header);

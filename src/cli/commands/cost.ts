@@ -31,7 +31,9 @@ function wteFlag(text: string | undefined): number {
   return Number(text);
 }
 
-const pounds = (n: number): string => `£${roundPennies(n).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+// One formatter for every figure (Number.toLocaleString with options builds a new one on each call).
+const PENCE = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pounds = (n: number): string => `£${PENCE.format(roundPennies(n))}`;
 
 /**
  * `wfp cost --band 6 --wte 0.8 …`: every line of a post's annual cost. Printed lines are each rounded to the penny

@@ -116,7 +116,9 @@ function readTeam(catalog: Catalog, path: string, year: string, io: CliIo): Fore
   return posts;
 }
 
-const money = (n: number): string => p(n).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// One formatter for every figure (Number.toLocaleString with options builds a new one on each call).
+const PENCE = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const money = (n: number): string => PENCE.format(p(n));
 
 /** `wfp forecast --team team.csv …`: each year's lines, drift and award gap; with --out the Forecast workbook. */
 export async function forecastCommand(catalog: Catalog, args: readonly string[], flags: ForecastFlags, json: boolean, io: CliIo): Promise<void> {
