@@ -1,7 +1,9 @@
 // The order test files start in: vitest's own (by project, then the longest or largest first), except that the
-// files needing the production build (the browser tests and the build test) start last in their project. The build
-// starts with the run (globalSetup); a browser test at the front of the queue would hold a worker idle while the
-// build takes a core, leaving the machine half used for the build's half minute.
+// files needing the production build (the browser tests and the build test) start after every other file of the run,
+// whatever their project. On a whole run the build starts with the run (globalSetup) and takes a minute or more of
+// CPU beside the tests; a browser test reached before it is done holds its worker idle until it is. Last in the whole
+// run rather than last in the node project, the task pane's jsdom tests run in that time too: the faster the node
+// tests get, the sooner the browser tests would otherwise arrive while the build is still under way.
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 const NEEDS_BUILD = /[\\/]test[\\/](browser[\\/]|build\.test\.ts$)/;
@@ -9,11 +11,7 @@ const NEEDS_BUILD = /[\\/]test[\\/](browser[\\/]|build\.test\.ts$)/;
 export default class BuildLastSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    // Projects keep vitest's order among themselves; in each, the files that need the build move to its end.
-    const projects = [...new Set(sorted.map((spec) => spec.project.name))];
-    return projects.flatMap((name) => {
-      const mine = sorted.filter((spec) => spec.project.name === name);
-      return [...mine.filter((spec) => !NEEDS_BUILD.test(spec.moduleId)), ...mine.filter((spec) => NEEDS_BUILD.test(spec.moduleId))];
-    });
+    // vitest runs the files of projects sharing a sequence.groupOrder (ours do) in one queue, in this order.
+    return [...sorted.filter((spec) => !NEEDS_BUILD.test(spec.moduleId)), ...sorted.filter((spec) => NEEDS_BUILD.test(spec.moduleId))];
   }
 }
