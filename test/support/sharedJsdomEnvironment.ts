@@ -6,6 +6,7 @@
 // React's scheduler then waits for ever. One window for the worker's life keeps those modules and the page they
 // render into the same. What must not pass from one file to the next is reset in jsdomSetup.ts.
 import { builtinEnvironments, type Environment } from "vitest/environments";
+import { installFastComputedStyle } from "./fastComputedStyle";
 
 type Teardown = { teardown(global: unknown): unknown };
 const KEPT = Symbol.for("wfp.test.sharedJsdom");
@@ -16,7 +17,10 @@ const sharedJsdom: Environment = {
   viteEnvironment: "client",
   async setup(global, options) {
     const holder = globalThis as Holder;
-    holder[KEPT] ??= Promise.resolve(builtinEnvironments.jsdom.setup(global, options));
+    holder[KEPT] ??= Promise.resolve(builtinEnvironments.jsdom.setup(global, options)).then((environment) => {
+      installFastComputedStyle(global);
+      return environment;
+    });
     await holder[KEPT];
     // The window outlives the file: it closes with the worker.
     return { teardown: () => undefined };
