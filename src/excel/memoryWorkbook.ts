@@ -81,6 +81,9 @@ export interface ParsedInput {
   readonly impliedFormat?: string;
 }
 
+/** A first character none of the forms below starts with (nor the spaces trim() takes off). */
+const PLAIN_TEXT_START = /^[^\s'=+\-@$£€¥.\dtf]/i;
+
 export function parseTypedInput(input: CellInput): ParsedInput {
   if (typeof input !== "string") {
     if (typeof input === "number" && !Number.isFinite(input)) throw new StoreError("InvalidArgument", "Numbers must be finite");
@@ -93,6 +96,8 @@ export function parseTypedInput(input: CellInput): ParsedInput {
   }
   // "=" and more is a formula (the number forms below can't start with "="): said first, as most entries are.
   if (input.length > 1 && input.startsWith("=")) return { value: null, formula: input };
+  // Text that starts as no number, formula, boolean or date can: as typed (most text entries).
+  if (PLAIN_TEXT_START.test(input)) return { value: input, formula: null };
   const t = input.trim();
   const money = t.replace(/^([-+]?)[$£€¥]/, "$1");
   const percent = money.endsWith("%");

@@ -21,8 +21,13 @@ export type CellInput = string | number | boolean;
 
 const MONTH_FIRST_DATE = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/,]*\d/i;
 
+/** First characters that start none of the forms below: not =+-@', [\d.,(#$£€¥%], t/f (booleans), nor a month's first letter. */
+const PLAIN_START = /^[^\s=+\-@'\d.,(#$£€¥%tfjmasond]/i;
+
 /** True when Excel would not keep `text` as that same text if it were typed into a cell. */
 export function needsTextGuard(text: string): boolean {
+  // Most text starts with a character none of the checks below can match (nor a space trim() takes off).
+  if (PLAIN_START.test(text)) return false;
   // Judged on the trimmed text: a needless guard costs nothing, and this spares us knowing how
   // every Excel host treats leading spaces.
   const t = text.trim();
