@@ -15,8 +15,11 @@ describe("Check this Excel in chromium", () => {
   it("runs on the demo workbook, says which checks need Excel, and leaves only the user's sheets", async () => {
     const { session, page, found } = await pane.open("?workbook=memory");
     const panel = await openTab(page, "Reference");
+    // The panel's content is there once the workbook is open (it may open after the first view has painted).
+    const check = panel.getByRole("button", { name: "Check this Excel" });
+    await check.waitFor();
     const sheetsBefore = await page.evaluate(() => window.wfpWorkbook!.sheetNames());
-    await panel.getByRole("button", { name: "Check this Excel" }).click();
+    await check.click();
     const checks = panel.getByRole("list", { name: "Checks" });
     await checks.waitFor({ timeout: 60_000 });
     const titles = await checks.locator(":scope > li > span").allTextContents();

@@ -1,8 +1,9 @@
 /**
- * Helpers for browser tests of the built task pane: a production build into a temporary folder, a small static
- * server on 127.0.0.1, and Debian's chromium driven by playwright-core with office.js answered from
- * node_modules/@microsoft/office-js/dist instead of Microsoft's CDN. Every other request that leaves 127.0.0.1 is
- * refused and recorded, so a test can check that the task pane sends nothing over the network.
+ * Helpers for browser tests of the built task pane: the run's one production build (sharedBuild) served from memory
+ * on 127.0.0.1, and Debian's chromium driven by playwright-core with office.js answered from
+ * node_modules/@microsoft/office-js/dist instead of Microsoft's CDN. Every other request that would leave 127.0.0.1
+ * fails in the browser and is recorded, so a test can check that the task pane sends nothing over the network.
+ * One chromium, one context and one tab per test worker; each test loads the task pane afresh in that tab.
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -246,7 +247,9 @@ export interface TaskPaneInChromium {
 export function taskPaneInChromium(buildTimeout = 900_000): TaskPaneInChromium {
   let release: (() => Promise<void>) | undefined;
   // The browser starts while the build may still be under way.
-  beforeAll(() => Promise.all([serverOfThisWorker(), tabOfThisWorker()]), buildTimeout);
+  beforeAll(async () => {
+    await Promise.all([serverOfThisWorker(), tabOfThisWorker()]);
+  }, buildTimeout);
   afterEach(async () => {
     await release?.();
     release = undefined;
