@@ -180,31 +180,50 @@ export async function runBrowserBench(): Promise<void> {
       (globalThis as Record<string, unknown>).wfpFunctions = registry;
     });
     await page.goto(`${server.origin}/bench-functions.html`);
-    const results = (await page.evaluate(
-      ({ body, calls }) => {
-        const f = (globalThis as unknown as { wfpFunctions: Record<string, (...a: unknown[]) => unknown> }).wfpFunctions;
-        const cases = new Function("f", body)(f) as [string, () => unknown][];
-        return cases.map(([name, call]) => {
-          let sink: unknown;
-          for (let i = 0; i < calls; i++) sink = call(); // warm-up: the first calls fill the caches
-          const runs: number[] = [];
-          for (let r = 0; r < 5; r++) {
+    // Each run is one task in the page, timed by the clock and by the main thread's CPU time (CDP's metrics in thread
+    // ticks): on a loaded machine the clock counts the time other processes had the CPU, the thread's time does not.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+    const threadMs = async (): Promise<number> =>
+      1000 * ((await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? Number.NaN);
+    type Page = { wfpFunctions: Record<string, (...a: unknown[]) => unknown>; benchCases: [string, () => unknown][] };
+    const names = await page.evaluate((body) => {
+      const g = globalThis as unknown as Page;
+      g.benchCases = new Function("f", body)(g.wfpFunctions) as [string, () => unknown][];
+      return g.benchCases.map(([name]) => name);
+    }, FUNCTION_CALLS);
+    const results: { name: string; ms: number; fastest: number; cpu: number }[] = [];
+    for (const [c, name] of names.entries()) {
+      const run = (calls: number) =>
+        page.evaluate(
+          ({ c, calls }) => {
+            const [name, call] = (globalThis as unknown as Page).benchCases[c]!;
+            let sink: unknown;
             const start = performance.now();
             for (let i = 0; i < calls; i++) sink = call();
-            runs.push(performance.now() - start);
-          }
-          if (sink === undefined) throw new Error(`${name} returned nothing`);
-          runs.sort((a, b) => a - b);
-          return { name, ms: runs[2]!, fastest: runs[0]! };
-        });
-      },
-      { body: FUNCTION_CALLS, calls: CALLS },
-    )) as { name: string; ms: number; fastest: number }[];
+            if (sink === undefined) throw new Error(`${name} returned nothing`);
+            return performance.now() - start;
+          },
+          { c, calls },
+        );
+      await run(CALLS); // warm-up: the first calls fill the caches
+      const runs: number[] = [];
+      const cpu: number[] = [];
+      for (let r = 0; r < 5; r++) {
+        const before = await threadMs();
+        runs.push(await run(CALLS));
+        cpu.push((await threadMs()) - before);
+      }
+      runs.sort((a, b) => a - b);
+      cpu.sort((a, b) => a - b);
+      results.push({ name, ms: runs[2]!, fastest: runs[0]!, cpu: cpu[2]! });
+    }
+    await cdp.detach();
     console.log(`\nCustom functions in Chromium (functions.js as Excel calls it, no throttling): ${CALLS.toLocaleString("en-GB")} calls, median of 5`);
     for (const r of results) {
       // The fastest run too: on a busy machine other processes only ever add time, so it shows the code's own cost.
       console.log(
-        `  ${r.name.padEnd(46)} ${r.ms.toFixed(1).padStart(8)} ms  (fastest ${r.fastest.toFixed(1)} ms; bar ≤ ${CALLS_MS_BAR} ms: ${verdict(r.ms <= CALLS_MS_BAR)})`,
+        `  ${r.name.padEnd(46)} ${r.ms.toFixed(1).padStart(8)} ms  (fastest ${r.fastest.toFixed(1)} ms; main thread's CPU ${r.cpu.toFixed(1)} ms; bar ≤ ${CALLS_MS_BAR} ms: ${verdict(r.ms <= CALLS_MS_BAR)})`,
       );
     }
     await page.close();
