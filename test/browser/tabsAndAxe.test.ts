@@ -23,6 +23,8 @@ describe("the tab row and axe in chromium", () => {
     expect(await page.getByRole("navigation", { name: "Workforce Planner tabs" }).getByRole("tablist").count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
+    // Every tab's content is there once the demo workbook is open (it may open after the first view has painted).
+    await page.waitForFunction(() => window.wfpWorkbook !== undefined);
     await page.evaluate(AXE);
     const names = ["Roles", "Costing", "Skill mix", "JE calculator", "Establishment", "Catalog", "Reference"];
     const serious: string[] = [];
