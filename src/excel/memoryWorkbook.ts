@@ -200,6 +200,9 @@ const keyCol = (key: number): number => (key % MAX_COLUMNS) + 1;
 const same = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
 const EMPTY_STYLE: CellStyle = Object.freeze({});
 
+/** No style set (most cells share EMPTY_STYLE itself). */
+const isPlainStyle = (style: CellStyle): boolean => style === EMPTY_STYLE || Object.keys(style).length === 0;
+
 export class WorkbookStore {
   private readonly sheetList: StoreSheet[] = [];
   private readonly tableList: StoreTable[] = [];
@@ -442,30 +445,32 @@ export class WorkbookStore {
     for (let row = rect.top; row <= rect.bottom; row++) for (let col = rect.left; col <= rect.right; col++) visit(row, col);
   }
 
-  /** The sheet's cells inside `rect`, visiting only cells that exist (so whole columns are cheap). */
-  private cellsIn(sheet: StoreSheet, rect: Rect): [number, MutableCell][] {
-    const out: [number, MutableCell][] = [];
+  /**
+   * Visits the sheet's cells inside `rect`, only cells that exist (so whole columns are cheap), without making a
+   * list of them (a big sheet has hundreds of thousands). `visit` may delete the cell it is given.
+   */
+  private forEachCellIn(sheet: StoreSheet, rect: Rect, visit: (key: number, cell: MutableCell) => void): void {
     if (rectCells(rect) <= sheet.cells.size) {
       for (let row = rect.top; row <= rect.bottom; row++) {
         for (let col = rect.left; col <= rect.right; col++) {
           const key = cellKey(row, col);
           const c = sheet.cells.get(key);
-          if (c) out.push([key, c]);
+          if (c) visit(key, c);
         }
       }
-      return out;
+      return;
     }
+    // A Map iterates on correctly when the entry just visited is deleted.
     for (const [key, c] of sheet.cells) {
       const row = keyRow(key);
       const col = keyCol(key);
-      if (row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right) out.push([key, c]);
+      if (row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right) visit(key, c);
     }
-    return out;
   }
 
   /** Like Range.clear: "All" also drops validation and conditional formats, as Excel's Clear All does. */
   clear(sheet: StoreSheet, rect: Rect, applyTo: "All" | "Contents" | "Formats"): void {
-    for (const [key, c] of this.cellsIn(sheet, rect)) {
+    this.forEachCellIn(sheet, rect, (key, c) => {
       if (applyTo !== "Formats") {
         c.value = null;
         c.formula = null;
@@ -474,10 +479,10 @@ export class WorkbookStore {
         c.numberFormat = "General";
         c.style = EMPTY_STYLE;
       }
-      if (c.value === null && c.formula === null && c.numberFormat === "General" && Object.keys(c.style).length === 0) {
+      if (c.value === null && c.formula === null && c.numberFormat === "General" && isPlainStyle(c.style)) {
         sheet.cells.delete(key);
       }
-    }
+    });
     if (applyTo !== "Contents") {
       this.clearValidation(sheet, rect);
       this.clearConditionalFormats(sheet, rect);
@@ -492,9 +497,9 @@ export class WorkbookStore {
   usedRange(sheet: StoreSheet, rect: Rect | null, valuesOnly: boolean): Rect | null {
     let box: { top: number; left: number; bottom: number; right: number } | null = null;
     const within = rect ?? { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS };
-    for (const [key, c] of this.cellsIn(sheet, within)) {
+    this.forEachCellIn(sheet, within, (key, c) => {
       const hasContent = c.value !== null || c.formula !== null;
-      if (!hasContent && (valuesOnly || (c.numberFormat === "General" && Object.keys(c.style).length === 0))) continue;
+      if (!hasContent && (valuesOnly || (c.numberFormat === "General" && isPlainStyle(c.style)))) return;
       const row = keyRow(key);
       const col = keyCol(key);
       if (!box) box = { top: row, left: col, bottom: row, right: col };
@@ -504,7 +509,7 @@ export class WorkbookStore {
         box.left = Math.min(box.left, col);
         box.right = Math.max(box.right, col);
       }
-    }
+    });
     return box;
   }
 
