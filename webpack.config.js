@@ -38,8 +38,10 @@ function xmlEscape(text) {
 }
 
 /**
- * The size budget of the first view: the scripts taskpane.html runs before the Roles list shows (the three entries,
- * the first tab's chunks and the workbook adapter's), gzipped at level 9. The build fails above it.
+ * The size budget of the first view: the scripts taskpane.html runs before the Roles list shows (the three entries
+ * and the first tab's chunks), gzipped at level 9. The build fails above it. The workbook's code (Office's adapter,
+ * or the demo's in-memory workbook) loads right after the first view (src/taskpane/app/App.tsx): reported, not
+ * counted.
  */
 // Issue 11 sets the bar at 150 KiB. The budget holds what has been reached so it only goes down: 198 KiB (from 304)
 // with the lazy tabs, then 233 KiB once the tab row's More menu (Fluent Menu, Overflow, positioning) joined the
@@ -48,7 +50,7 @@ function xmlEscape(text) {
 const FIRST_VIEW_BUDGET_KIB = 205;
 /** The chunk groups the first view waits for besides the entries (the first tab's, see src/taskpane/app/tabs.ts). */
 const FIRST_VIEW_GROUPS = ["tab-roles"];
-/** One of these loads before the first view: Office's adapter in Excel, the in-memory workbook in the demo. */
+/** One of these loads right after the first view: Office's adapter in Excel, the in-memory workbook in the demo. */
 const WORKBOOK_GROUPS = ["workbook-office", "workbook-memory"];
 
 /**
@@ -76,25 +78,25 @@ class ReportGzipSize {
         const sum = (files) => files.reduce((t, f) => ({ raw: t.raw + sizeOf(f).raw, gzip: t.gzip + sizeOf(f).gzip }), { raw: 0, gzip: 0 });
 
         const entryFiles = [...new Set(["functions", "taskpane", "commands"].flatMap((e) => jsFiles(compilation.entrypoints.get(e))))];
-        const firstTab = [...new Set(FIRST_VIEW_GROUPS.flatMap((g) => jsFiles(compilation.namedChunkGroups.get(g))))];
-        const withWorkbook = WORKBOOK_GROUPS.map((g) => {
-          const files = [...new Set([...entryFiles, ...firstTab, ...jsFiles(compilation.namedChunkGroups.get(g))])];
-          return { group: g, files, size: sum(files) };
+        const firstView = [...new Set([...entryFiles, ...FIRST_VIEW_GROUPS.flatMap((g) => jsFiles(compilation.namedChunkGroups.get(g)))])];
+        const size = sum(firstView);
+        const workbooks = WORKBOOK_GROUPS.map((g) => {
+          const files = jsFiles(compilation.namedChunkGroups.get(g)).filter((f) => !firstView.includes(f));
+          return { group: g, size: sum(files) };
         });
-        const worst = withWorkbook.reduce((a, b) => (b.size.gzip > a.size.gzip ? b : a));
         const all = compilation.getAssets().map((a) => a.name).filter((f) => f.endsWith(".js")).sort();
 
         const lines = ["Scripts (gzip -9):"];
         for (const file of all) lines.push(line(file, sizeOf(file)));
-        lines.push(`First view (${worst.group}): the scripts taskpane.html runs before the Roles list shows:`);
-        for (const file of worst.files) lines.push(line(file, sizeOf(file)));
-        lines.push(line("total", worst.size));
-        for (const w of withWorkbook) lines.push(`  first view with ${w.group}: ${(w.size.gzip / 1024).toFixed(1)} KiB gzip`);
+        lines.push("First view: the scripts taskpane.html runs before the Roles list shows:");
+        for (const file of firstView) lines.push(line(file, sizeOf(file)));
+        lines.push(line("total", size));
         lines.push(`  budget: ${FIRST_VIEW_BUDGET_KIB} KiB gzip`);
+        for (const w of workbooks) lines.push(`  then, right after it, ${w.group}: ${(w.size.gzip / 1024).toFixed(1)} KiB gzip`);
         report = lines.join("\n");
-        if (worst.size.gzip > FIRST_VIEW_BUDGET_KIB * 1024) {
+        if (size.gzip > FIRST_VIEW_BUDGET_KIB * 1024) {
           const error = new compiler.webpack.WebpackError(
-            `First view is ${(worst.size.gzip / 1024).toFixed(1)} KiB gzip, over its budget of ${FIRST_VIEW_BUDGET_KIB} KiB ` +
+            `First view is ${(size.gzip / 1024).toFixed(1)} KiB gzip, over its budget of ${FIRST_VIEW_BUDGET_KIB} KiB ` +
               "(webpack.config.js FIRST_VIEW_BUDGET_KIB): load what only later views need on demand.",
           );
           compilation.errors.push(error);

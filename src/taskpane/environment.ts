@@ -9,14 +9,16 @@
  *
  * Nothing here touches the network: office.js is loaded by taskpane.html, and the memory workbook lives in the page.
  * Each workbook's code is a chunk of its own, loaded only when that workbook is chosen (the page in Excel never
- * downloads the demo workbook, nor the demo Office's adapter).
+ * downloads the demo workbook, nor the demo Office's adapter), and only when `open` is called: the pane shows its
+ * first view without it and opens the workbook right after (App.tsx).
  */
 import type { WorkbookAdapter } from "../excel/adapter";
 import type { MemoryWorkbook } from "../excel/memoryWorkbook";
 
 export type Startup =
-  | { readonly kind: "excel"; readonly workbook: WorkbookAdapter }
-  | { readonly kind: "memory"; readonly workbook: MemoryWorkbook }
+  /** `open` loads the workbook's code and makes it, once however often it is called. */
+  | { readonly kind: "excel"; readonly open: () => Promise<WorkbookAdapter> }
+  | { readonly kind: "memory"; readonly open: () => Promise<MemoryWorkbook> }
   /** `host`: the Office app the page was opened in, when it was one but not Excel ("Word"); else null. */
   | {
       readonly kind: "needs-excel";
@@ -46,16 +48,6 @@ declare global {
 
 const officeAdapterCode = () => import(/* webpackChunkName: "workbook-office" */ "../excel/officeAdapter");
 const memoryWorkbookCode = () => import(/* webpackChunkName: "workbook-memory" */ "../excel/memoryWorkbook");
-
-/**
- * Starts loading the code of the workbook start-up will most likely choose (the demo's when the URL asks for it,
- * else Office's adapter when office.js is there), so that it has arrived when Office.onReady answers rather than
- * being asked for only then. Loading is all it does: chooseWorkbook still decides, and a chunk loads once.
- */
-export function preloadWorkbookCode(env: Pick<StartupEnvironment, "office" | "search">): void {
-  const code = wantsMemoryWorkbook(env.search) ? memoryWorkbookCode : env.office ? officeAdapterCode : null;
-  void code?.().catch(() => undefined);
-}
 
 export function pageEnvironment(): StartupEnvironment {
   return {
@@ -111,7 +103,7 @@ export async function chooseWorkbook(env: StartupEnvironment, patienceMs: number
     });
     const first = await Promise.race([ready, patience]);
     clearTimeout(timer);
-    if (first === "Excel") return { kind: "excel", workbook: await env.createExcelAdapter() };
+    if (first === "Excel") return { kind: "excel", open: once(async () => env.createExcelAdapter()) };
     if (first === PENDING) {
       // Office may still answer; if it says Excel, the needs-Excel screen hands over to the planner.
       lateExcel = ready.then((late) => (late === "Excel" ? env.createExcelAdapter() : new Promise<never>(() => undefined)));
@@ -120,9 +112,24 @@ export async function chooseWorkbook(env: StartupEnvironment, patienceMs: number
     }
   }
   if (wantsMemoryWorkbook(env.search)) {
-    const workbook = await env.createMemoryWorkbook();
-    env.exposeMemoryWorkbook(workbook);
-    return { kind: "memory", workbook };
+    const open = once(async () => {
+      const workbook = await env.createMemoryWorkbook();
+      env.exposeMemoryWorkbook(workbook);
+      return workbook;
+    });
+    return { kind: "memory", open };
   }
   return lateExcel ? { kind: "needs-excel", host, lateExcel } : { kind: "needs-excel", host };
+}
+
+/** `make` called at most once: later calls get the first call's promise (a failed one is tried again). */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => {
+    made ??= make().catch((error: unknown) => {
+      made = undefined;
+      throw error;
+    });
+    return made;
+  };
 }

@@ -4,13 +4,15 @@ import { defaultCatalog } from "../catalog/embedded";
 import { Startup } from "./app/Startup";
 import { loadTab } from "./app/lazyTabs";
 import { TABS } from "./app/tabs";
-import { chooseWorkbook, pageEnvironment, preloadWorkbookCode } from "./environment";
+import { chooseWorkbook, pageEnvironment, wantsMemoryWorkbook } from "./environment";
 
 const container = document.getElementById("container");
 if (container) {
-  // The first tab's chunk and the workbook's code download while Office starts up, not after.
+  // The first tab's chunk downloads while Office starts up, not after (taskpane.html preloads it too); the
+  // workbook's code loads once the first view has shown (App.tsx).
   const environment = pageEnvironment();
-  preloadWorkbookCode(environment);
   void loadTab(TABS[0]!).catch(() => undefined);
-  createRoot(container).render(<Startup catalog={defaultCatalog()} startup={chooseWorkbook(environment)} />);
+  createRoot(container).render(
+    <Startup catalog={defaultCatalog()} startup={chooseWorkbook(environment)} demoAsked={wantsMemoryWorkbook(environment.search)} />,
+  );
 }

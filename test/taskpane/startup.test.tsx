@@ -40,7 +40,9 @@ const pendingOffice = (): { office: StartupEnvironment["office"]; answer: (host:
 describe("start-up picks the workbook", () => {
   it("uses Excel when Office says the host is Excel, even with ?workbook=memory", async () => {
     const env = environment({ office: office("Excel"), search: "?workbook=memory" });
-    expect(await chooseWorkbook(env)).toEqual({ kind: "excel", workbook: excelAdapter });
+    const chosen = await chooseWorkbook(env);
+    if (chosen.kind !== "excel") throw new Error(`expected Excel, got ${chosen.kind}`);
+    expect(await chosen.open()).toBe(excelAdapter);
     expect(env.exposed).toEqual([]);
   });
 
@@ -49,8 +51,12 @@ describe("start-up picks the workbook", () => {
       const env = environment({ office: off, search: "?x=1&workbook=memory" });
       const chosen = await chooseWorkbook(env);
       if (chosen.kind !== "memory") throw new Error(`expected the memory workbook, got ${chosen.kind}`);
-      expect(env.exposed).toEqual([chosen.workbook]);
-      expect(chosen.workbook.sheetNames()).toEqual(["Sheet1"]);
+      // Opened when the pane asks (after its first view), once however often it asks.
+      expect(env.exposed).toEqual([]);
+      const workbook = await chosen.open();
+      expect(await chosen.open()).toBe(workbook);
+      expect(env.exposed).toEqual([workbook]);
+      expect(workbook.sheetNames()).toEqual(["Sheet1"]);
     }
   });
 
@@ -101,7 +107,7 @@ describe("start-up screen", () => {
 
   it("shows the planner, marked as a demo, on a memory workbook", async () => {
     const workbook = new MemoryWorkbook();
-    render(<Startup catalog={catalog} startup={Promise.resolve({ kind: "memory", workbook })} />);
+    render(<Startup catalog={catalog} startup={Promise.resolve({ kind: "memory", open: async () => workbook })} />);
     expect(await screen.findByRole("tab", { name: "Roles" })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "JE calculator" })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Reference" })).toBeTruthy();

@@ -7,9 +7,7 @@
  * gets focus back (the user edited the sheet and returns; this also covers hosts without table events).
  */
 import type { Catalog } from "../../catalog";
-import { sameValue } from "../../catalog/workbookCatalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
-import { CATALOG_COMPETENCES_TABLE, CATALOG_ROLES_TABLE } from "../../sheets/catalogSheet";
 import type { WorkbookCatalogView } from "../../workbook/catalog";
 import { setFunctionsCatalog } from "../../functions/workbookCatalog";
 import { TABLE_WATCH_REQUIREMENT, watchTables } from "./watchTables";
@@ -98,20 +96,20 @@ export class WorkbookCatalogStore {
       try {
         // The reader (and the schema it checks the sheet's rows with) is a chunk of its own: the pane shows the
         // built-in roles first and does not wait for it.
-        const { readWorkbookCatalog } = await import(/* webpackChunkName: "workbook-catalog" */ "../../workbook/catalog");
+        const [{ readWorkbookCatalog }, { sameValue }] = await Promise.all([
+          import(/* webpackChunkName: "workbook-catalog" */ "../../workbook/catalog"),
+          import(/* webpackChunkName: "workbook-catalog" */ "../../catalog/workbookCatalog"),
+        ]);
         const view = await readWorkbookCatalog(this.workbook, this.base);
-        this.set({ phase: "read", view: this.unchanged(view) ? this.state.view : view });
+        // The same entries and problems as now: keep the current view, so nothing downstream re-renders for nothing.
+        const now = this.state.view;
+        const unchanged = now.sheet === view.sheet && sameValue(now.entries, view.entries) && sameValue(now.problems, view.problems);
+        this.set({ phase: "read", view: unchanged ? now : view });
         this.publish(this.state.view.catalog);
       } catch (e) {
         this.set({ phase: "failed", view: this.state.view, error: e instanceof Error ? e.message : String(e) });
       }
     } while (this.again);
-  }
-
-  /** The same entries and problems as now: keep the current view, so nothing downstream re-renders for nothing. */
-  private unchanged(view: WorkbookCatalogView): boolean {
-    const now = this.state.view;
-    return now.sheet === view.sheet && sameValue(now.entries, view.entries) && sameValue(now.problems, view.problems);
   }
 
   private set(next: WorkbookCatalogState): void {
@@ -148,10 +146,19 @@ export function defaultWatch(_workbook: WorkbookAdapter): ChangeWatch {
   if (typeof Excel === "undefined" || !excelSupportsTableEvents()) return focusWatch;
   return (onChange) => {
     const stopFocus = focusWatch(onChange);
-    const stopTables = watchTables({ tables: [CATALOG_ROLES_TABLE, CATALOG_COMPETENCES_TABLE], onChange });
+    // The tables' names come with the reader's chunk (the Catalog sheet's module), not in the first view's code.
+    let stopTables: (() => void) | null = null;
+    let stopped = false;
+    void import(/* webpackChunkName: "workbook-catalog" */ "../../sheets/catalogSheet").then(
+      ({ CATALOG_ROLES_TABLE, CATALOG_COMPETENCES_TABLE }) => {
+        if (!stopped) stopTables = watchTables({ tables: [CATALOG_ROLES_TABLE, CATALOG_COMPETENCES_TABLE], onChange });
+      },
+      () => undefined,
+    );
     return () => {
+      stopped = true;
       stopFocus();
-      stopTables();
+      stopTables?.();
     };
   };
 }
