@@ -8,8 +8,8 @@ import { chooseWorkbook, pageEnvironment, wantsMemoryWorkbook } from "./environm
 
 const container = document.getElementById("container");
 if (container) {
-  // The first tab's chunk downloads while Office starts up, not after (taskpane.html preloads it too); the
-  // workbook's code loads once the first view has shown (App.tsx).
+  // The first tab is part of this entry: loading it only marks it loaded, so it renders at once. The workbook's
+  // code loads once the first view has shown (App.tsx).
   const environment = pageEnvironment();
   void loadTab(TABS[0]!).catch(() => undefined);
   createRoot(container).render(

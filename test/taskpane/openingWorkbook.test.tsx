@@ -46,7 +46,7 @@ describe("the demo's first view", () => {
     render(<Startup catalog={catalog} startup={decision.promise} demoAsked />);
     const roles = await screen.findByRole("tabpanel", { name: "Roles" });
     expect(within(roles).getAllByRole("radio").length).toBeGreaterThan(0);
-    expect(screen.getByText("Demo: an in-memory workbook, not Excel")).toBeTruthy();
+    expect(await screen.findByText("Demo: an in-memory workbook, not Excel")).toBeTruthy();
 
     const reference = await openTopTab(user, "Reference");
     expect(within(reference).getByText("Opening the workbook…")).toBeTruthy();

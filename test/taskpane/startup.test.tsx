@@ -111,7 +111,7 @@ describe("start-up screen", () => {
     expect(await screen.findByRole("tab", { name: "Roles" })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "JE calculator" })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Reference" })).toBeTruthy();
-    expect(screen.getByText("Demo: an in-memory workbook, not Excel")).toBeTruthy();
+    expect(await screen.findByText("Demo: an in-memory workbook, not Excel")).toBeTruthy();
   });
 
   it("replaces the needs-Excel page with the planner when Excel answers late", async () => {

@@ -84,7 +84,7 @@ export function App({ catalog, workbook: given, demo }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme}>
       <div className={styles.app}>
-        <AppHeader demo={demo} />
+        <AppHeader demo={demo} opening={!state.ready} />
         <TabRow tabs={TABS} selected={tab} onSelect={open} />
         <main>
           {TABS.map((t) => (

@@ -25,7 +25,8 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
     );
     return pending;
   };
-  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
+  // As the component it loads: React 18's types give a lazy component's props a ref that P may not have.
+  const Lazy = lazy(() => preload().then((component) => ({ default: component }))) as unknown as ComponentType<P>;
   const Part = (props: P): ReactNode => {
     // Decided once per mount: switching from the lazy path to the loaded component would remount it.
     const [Loaded] = useState(() => loaded);

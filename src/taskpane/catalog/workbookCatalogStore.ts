@@ -10,7 +10,6 @@ import type { Catalog } from "../../catalog";
 import type { WorkbookAdapter } from "../../excel/adapter";
 import type { WorkbookCatalogView } from "../../workbook/catalog";
 import { setFunctionsCatalog } from "../../functions/workbookCatalog";
-import { TABLE_WATCH_REQUIREMENT, watchTables } from "./watchTables";
 
 export type WorkbookCatalogState =
   /** `view` is the last one read, or the built-in catalog before the first read ends. */
@@ -132,26 +131,30 @@ export const focusWatch: ChangeWatch = (onChange) => {
   };
 };
 
-function excelSupportsTableEvents(): boolean {
+function excelSupports(requirement: { readonly set: string; readonly version: string }): boolean {
   const office = (globalThis as { Office?: typeof Office }).Office;
-  return office?.context?.requirements?.isSetSupported(TABLE_WATCH_REQUIREMENT.set, TABLE_WATCH_REQUIREMENT.version) ?? false;
+  return office?.context?.requirements?.isSetSupported(requirement.set, requirement.version) ?? false;
 }
 
 /**
  * Focus always; Excel's table events too when the pane runs in an Excel that has them. In Excel the workbook is
  * always Office's (start-up never picks the demo workbook there), and the adapter's class is not imported here: it
- * is a chunk loaded only in Excel.
+ * is a chunk loaded only in Excel. The table watcher and the tables' names come with the reader's chunk, not in
+ * the first view's code.
  */
 export function defaultWatch(_workbook: WorkbookAdapter): ChangeWatch {
-  if (typeof Excel === "undefined" || !excelSupportsTableEvents()) return focusWatch;
+  if (typeof Excel === "undefined") return focusWatch;
   return (onChange) => {
     const stopFocus = focusWatch(onChange);
-    // The tables' names come with the reader's chunk (the Catalog sheet's module), not in the first view's code.
     let stopTables: (() => void) | null = null;
     let stopped = false;
-    void import(/* webpackChunkName: "workbook-catalog" */ "../../sheets/catalogSheet").then(
-      ({ CATALOG_ROLES_TABLE, CATALOG_COMPETENCES_TABLE }) => {
-        if (!stopped) stopTables = watchTables({ tables: [CATALOG_ROLES_TABLE, CATALOG_COMPETENCES_TABLE], onChange });
+    void Promise.all([
+      import(/* webpackChunkName: "workbook-catalog" */ "./watchTables"),
+      import(/* webpackChunkName: "workbook-catalog" */ "../../sheets/catalogSheet"),
+    ]).then(
+      ([{ TABLE_WATCH_REQUIREMENT, watchTables }, { CATALOG_ROLES_TABLE, CATALOG_COMPETENCES_TABLE }]) => {
+        if (stopped || !excelSupports(TABLE_WATCH_REQUIREMENT)) return;
+        stopTables = watchTables({ tables: [CATALOG_ROLES_TABLE, CATALOG_COMPETENCES_TABLE], onChange });
       },
       () => undefined,
     );
