@@ -273,8 +273,16 @@ export function taskPaneInChromium(buildTimeout = 900_000): TaskPaneInChromium {
       beforeLoad?.(page);
       release = async () => {
         // The test's page is unloaded when it ends (its timers and work stop there), so nothing of it reaches the
-        // next test's listeners. A tab that cannot go on (crashed, closed) is replaced for the next test.
+        // next test's listeners, and what it stored for the origin goes with it (office.js may keep logs in
+        // localStorage), as with a fresh profile. A tab that cannot go on (crashed, closed) is replaced.
+        await page
+          .evaluate(() => {
+            localStorage.clear();
+            sessionStorage.clear();
+          })
+          .catch(() => undefined); // not on the add-in's origin (an error page): nothing of it to clear
         try {
+          await context.clearCookies();
           await page.goto("about:blank");
         } catch {
           workerTab = undefined;
