@@ -7,6 +7,7 @@
 // render into the same. What must not pass from one file to the next is reset in jsdomSetup.ts.
 import { builtinEnvironments, type Environment } from "vitest/environments";
 import { installFastComputedStyle } from "./fastComputedStyle";
+import { installFastLabels } from "./fastLabels";
 
 type Teardown = { teardown(global: unknown): unknown };
 const KEPT = Symbol.for("wfp.test.sharedJsdom");
@@ -19,6 +20,7 @@ const sharedJsdom: Environment = {
     const holder = globalThis as Holder;
     holder[KEPT] ??= Promise.resolve(builtinEnvironments.jsdom.setup(global, options)).then((environment) => {
       installFastComputedStyle(global);
+      installFastLabels(global);
       return environment;
     });
     await holder[KEPT];
