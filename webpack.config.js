@@ -33,6 +33,25 @@ function publicUrl() {
   return url.href;
 }
 
+/**
+ * The bundled dependencies must be the versions package.json pins: a node_modules left from before a change of
+ * version (React 19 -> 18, say) would build a different add-in, and fail the first view's budget for no visible
+ * reason. Says to run `npm install` instead.
+ */
+function checkInstalledDependencies() {
+  const { dependencies } = require("./package.json");
+  const stale = Object.entries(dependencies).flatMap(([name, wanted]) => {
+    let installed;
+    try {
+      installed = require(require.resolve(`${name}/package.json`, { paths: [__dirname] })).version;
+    } catch {
+      installed = "missing";
+    }
+    return installed === wanted ? [] : [`${name} ${installed} (package.json: ${wanted})`];
+  });
+  if (stale.length > 0) throw new Error(`node_modules does not match package.json, run npm install: ${stale.join(", ")}`);
+}
+
 function xmlEscape(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -150,6 +169,7 @@ function minimizer() {
 }
 
 module.exports = (_env, argv) => {
+  checkInstalledDependencies();
   const production = argv.mode === "production";
   const baseUrl = publicUrl();
   const httpsFiles = process.env.WFP_HTTPS_KEY && process.env.WFP_HTTPS_CERT;
