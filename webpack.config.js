@@ -208,10 +208,12 @@ module.exports = (_env, argv) => {
           use: [
             // Griffel's build-time transform: makeStyles/makeStaticStyles calls become precomputed class names and
             // CSS, so the page needs neither the style resolver (stylis, rtl-css-js) nor the tokens object to run
-            // them. Runs second (loaders apply last to first), on ts-loader's JavaScript.
-            // What Griffel leaves outside styles (a token in a style attribute) gets its token inlined too.
-            path.resolve(__dirname, "scripts/webpack/inlineFluentTokens.cjs"),
+            // them. Runs last (loaders apply last to first).
             { loader: "@griffel/webpack-loader" },
+            // Tokens inlined before Griffel sees the styles: a style object of plain strings is one Griffel need not
+            // evaluate by loading Fluent's modules for `tokens`, which was a third of the build's CPU (85 -> 65 s);
+            // the CSS is the same rules. Tokens outside styles (a style attribute) are inlined here too.
+            path.resolve(__dirname, "scripts/webpack/inlineFluentTokens.cjs"),
             // Type checking is `npm run lint` (tsc --noEmit); here it would only slow every build.
             { loader: "ts-loader", options: { transpileOnly: true } },
           ],
