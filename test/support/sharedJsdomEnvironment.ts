@@ -5,7 +5,7 @@
 // React and Fluent UI load once per worker) keep the timers and message channels of a window that was closed, and
 // React's scheduler then waits for ever. One window for the worker's life keeps those modules and the page they
 // render into the same. What must not pass from one file to the next is reset in jsdomSetup.ts.
-import { builtinEnvironments, type Environment } from "vitest/environments";
+import { builtinEnvironments, type Environment } from "vitest/runtime";
 import { installFastComputedStyle } from "./fastComputedStyle";
 import { installFastLabels } from "./fastLabels";
 
