@@ -12,7 +12,17 @@ import type { ManagedSheet, TableData, WorkbookAdapter, WriteOptions, WriteResul
 import type { SheetPlan } from "../../sheets/plan";
 
 type Optional = Exclude<keyof WorkbookAdapter, "writeSheetPlan" | "readTable" | "listManaged">;
-const OPTIONAL: readonly Optional[] = ["writeSheetPlans", "readTables", "selectCell", "readSelection", "removeManagedSheet", "calculate"];
+// Every optional member, checked by the compiler: one added to WorkbookAdapter and not named here fails `npm run lint`
+// instead of silently staying absent once the workbook has arrived.
+const OPTIONAL_MEMBERS = {
+  writeSheetPlans: true,
+  readTables: true,
+  selectCell: true,
+  readSelection: true,
+  removeManagedSheet: true,
+  calculate: true,
+} satisfies Record<Optional, true>;
+const OPTIONAL = Object.keys(OPTIONAL_MEMBERS) as Optional[];
 
 export class OpeningWorkbook implements WorkbookAdapter {
   /** Resolves with the workbook once it has arrived and its members are copied on. */
