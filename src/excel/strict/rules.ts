@@ -5,7 +5,7 @@
  * this model refuses it, so a plan that relies on the repair fails in the tests rather than in a user's workbook.
  * Each rule cites the Microsoft documentation it comes from.
  */
-import { formulaReferences, FormulaSyntaxError, type StructuredReference } from "./formulaReferences";
+import { formulaReferences, FormulaSyntaxError, type FormulaReferences, type StructuredReference } from "./formulaReferences";
 import { isValidExcelName, isValidSheetName, MAX_LIST_SOURCE, type Rect, rectAddress, rectsIntersect } from "../../sheets/plan";
 
 /** A refusal, with the error code Office.js gives for it (so the Office fake can pass it on unchanged). */
@@ -110,13 +110,20 @@ export interface TableShape {
  * (Excel itself shows #NAME? for some of these instead of refusing; writing one is still a defect.)
  */
 export function checkFormula(formula: string, at: CellAt, book: FormulaContext): void {
-  let refs;
+  checkReferences(formula, referencesOf(formula), at, book);
+}
+
+/** The formula's references; a formula Excel could not parse is refused. */
+function referencesOf(formula: string): FormulaReferences {
   try {
-    refs = formulaReferences(formula);
+    return formulaReferences(formula);
   } catch (error) {
     if (error instanceof FormulaSyntaxError) throw new ExcelRuleError("InvalidArgument", error.message);
     throw error;
   }
+}
+
+function checkReferences(formula: string, refs: FormulaReferences, at: CellAt, book: FormulaContext): void {
   for (const sheet of refs.sheets) {
     if (!book.sheetExists(sheet)) throw new ExcelRuleError("InvalidArgument", `${formula} at ${where(at)} refers to a sheet "${sheet}" that doesn't exist`);
   }
@@ -140,11 +147,9 @@ export function formulaChecker(book: FormulaContext): (formula: string, at: Cell
   return (formula, at) => {
     const known = cellDependent.get(formula);
     if (known === undefined) {
-      checkFormula(formula, at, book);
-      cellDependent.set(
-        formula,
-        formulaReferences(formula).structured.filter((ref) => ref.table === null || ref.thisRow),
-      );
+      const refs = referencesOf(formula);
+      checkReferences(formula, refs, at, book);
+      cellDependent.set(formula, refs.structured.filter((ref) => ref.table === null || ref.thisRow));
       return;
     }
     for (const ref of known) checkStructured(formula, ref, at, book, passed);
