@@ -12,7 +12,10 @@ const { tokens } = require("@fluentui/react-theme");
 const IMPORTS_TOKENS = /import\s*\{[^}]*\btokens\b[^}]*\}\s*from\s*["']@fluentui\/(?:react-theme|tokens|react-components)["']/;
 const TOKEN_READ = /(?<![\w$.])tokens\.([A-Za-z_$][\w$]*)/g;
 
-module.exports = function inlineFluentTokens(source) {
-  if (!IMPORTS_TOKENS.test(source)) return source;
-  return source.replace(TOKEN_READ, (read, name) => (Object.hasOwn(tokens, name) ? JSON.stringify(tokens[name]) : read));
+// The incoming source map is passed on, so the build's maps still lead to the TypeScript; a replaced read shifts the
+// columns after it on its line, never the lines.
+module.exports = function inlineFluentTokens(source, map) {
+  if (!IMPORTS_TOKENS.test(source)) return this.callback(null, source, map);
+  const inlined = source.replace(TOKEN_READ, (read, name) => (Object.hasOwn(tokens, name) ? JSON.stringify(tokens[name]) : read));
+  return this.callback(null, inlined, map);
 };
