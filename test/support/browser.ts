@@ -135,7 +135,18 @@ interface WorkerTab {
   readonly context: BrowserContext;
   readonly page: Page;
   officeJs: boolean;
+  /** The motion the tab's pages are opened with now (see Motion). */
+  motion: Motion;
 }
+
+/**
+ * "reduced": the page is told the user prefers reduced motion (prefers-reduced-motion: reduce), and Fluent's motions
+ * (tab indicators, collapses, message bars appearing) end at once instead of playing for a few hundred ms of frames
+ * each: what a test asserts is the state the motions end in, which is the same, at a fraction of chromium's work.
+ * "full": the motions play as for most users; at least one test keeps them (taskpane.test.ts's keyboard journey),
+ * so content that only shows once its motion has run is still seen to show.
+ */
+export type Motion = "reduced" | "full";
 
 let workerTab: Promise<WorkerTab> | undefined;
 
@@ -150,9 +161,9 @@ const VIEWPORT = { width: 360, height: 900 };
  */
 function tabOfThisWorker(): Promise<WorkerTab> {
   workerTab ??= (async () => {
-    const context = await (await browserOfThisWorker()).newContext({ viewport: VIEWPORT });
+    const context = await (await browserOfThisWorker()).newContext({ viewport: VIEWPORT, reducedMotion: "reduce" });
     const page = await context.newPage();
-    const tab: WorkerTab = { context, page, officeJs: true };
+    const tab: WorkerTab = { context, page, officeJs: true, motion: "reduced" };
     // office.js from node_modules for the CDN's address, or refused as when the CDN is unreachable. Only these
     // requests stop on their way (Fetch domain with one URL pattern); the page's own go straight to the server.
     const cdp = await context.newCDPSession(page);
@@ -234,9 +245,10 @@ export interface TaskPaneInChromium {
    * The task pane freshly loaded from taskpane.html with `query` ("?workbook=memory") in the worker's chromium tab,
    * 360 x 900, its console errors and offsite requests collected from the start. `officeJs`: answer the CDN's
    * office.js from node_modules (true) or refuse it, as when the CDN is unreachable. `beforeLoad` watches the page
-   * before it loads (its requests, say); what it adds to the page is removed after the test.
+   * before it loads (its requests, say); what it adds to the page is removed after the test. `motion`: Fluent's
+   * motions cut short ("reduced", the default) or played ("full"), see Motion.
    */
-  open(query: string, options?: { officeJs?: boolean; beforeLoad?: (page: Page) => void }): Promise<OpenedPane>;
+  open(query: string, options?: { officeJs?: boolean; motion?: Motion; beforeLoad?: (page: Page) => void }): Promise<OpenedPane>;
 }
 
 /**
@@ -255,13 +267,17 @@ export function taskPaneInChromium(buildTimeout = 900_000): TaskPaneInChromium {
     release = undefined;
   });
   return {
-    async open(query, { officeJs = true, beforeLoad } = {}) {
+    async open(query, { officeJs = true, motion = "reduced", beforeLoad } = {}) {
       if (!existsSync(CHROMIUM)) {
         throw new Error(`chromium is not at ${CHROMIUM}: run the tests with \`npm test\`, which installs it, or set WFP_CHROMIUM`);
       }
       const [server, tab] = await Promise.all([serverOfThisWorker(), tabOfThisWorker()]);
       const { context, page } = tab;
       tab.officeJs = officeJs;
+      if (tab.motion !== motion) {
+        await page.emulateMedia({ reducedMotion: motion === "reduced" ? "reduce" : "no-preference" });
+        tab.motion = motion;
+      }
       const size = page.viewportSize();
       if (size?.width !== VIEWPORT.width || size.height !== VIEWPORT.height) await page.setViewportSize(VIEWPORT);
       const offsiteRequests: string[] = [];
