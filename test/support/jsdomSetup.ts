@@ -6,6 +6,7 @@
 // document at the start of each file.
 import { cleanup, configure } from "@testing-library/react";
 import { afterAll, afterEach, vi } from "vitest";
+import { installQuietRetries } from "./quietRetries";
 
 // A file that names its own environment (a `@vitest-environment jsdom` comment) gets a window that closes when the
 // file ends, and the modules this worker keeps would go on using that closed window: refuse it here, by name.
@@ -37,6 +38,8 @@ window.matchMedia ??= ((query: string) => ({
 // findBy…/waitFor wait for what the pane shows after a write to the memory workbook. Testing Library's 1 s default
 // is met alone but not on a loaded 2-core machine; waiting longer changes no assertion, only when it gives up.
 configure({ asyncUtilTimeout: 15_000 });
+// A findBy…/waitFor try that fails builds its DOM dump only if the dump is shown (see quietRetries.ts).
+installQuietRetries();
 
 // Vitest runs without globals, so Testing Library can't register its own clean-up.
 afterEach(() => cleanup());
