@@ -7,13 +7,19 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, type Locator, type Page, type Request, chromium } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page, Request } from "playwright-core";
 import { afterEach, beforeAll, expect } from "vitest";
 import { sharedBuild } from "./sharedBuild";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+// Required, not imported: playwright-core is CommonJS whose entry re-exports its 3.6 MB bundle, and an ESM import of
+// it has Node's CommonJS export lexer read that whole bundle in every test worker (~0.8 s of CPU each) before
+// require() compiles it anyway.
+const { chromium } = createRequire(import.meta.url)("playwright-core") as typeof import("playwright-core");
 
 /** `npm test` (scripts/test.mjs) finds the browser on the PATH, installing it where missing, and sets this. */
 export const CHROMIUM = process.env.WFP_CHROMIUM ?? findOnPath("chromium", "chromium-browser") ?? "/usr/bin/chromium";
