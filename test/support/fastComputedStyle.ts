@@ -95,6 +95,9 @@ type SpecificityLib = {
   compare(a: unknown, b: unknown): number;
 };
 
+/** `.name` or `#name` alone (no escapes, combinators, pseudo-classes or lists): it matches when the element has it. */
+const SINGLE_CLASS_OR_ID = /^[.#]-?[A-Za-z_][A-Za-z0-9_-]*$/;
+
 const STYLE_RULE = 1;
 const IMPORT_RULE = 3;
 const MEDIA_RULE = 4;
@@ -107,7 +110,14 @@ type Entry = {
   /** The @media or @import rule it sits in, whose media list jsdom evaluates when it cascades. */
   within: RuleImpl | null;
   declared: FastProperty[];
+  /** Its selector is a lone class or id (SINGLE_CLASS_OR_ID). */
+  lone: boolean;
+  /** What the element must have for some selector of the list to match, if that could be told (see `needs`). */
+  needs: Need[] | undefined;
 };
+/** One selector's rightmost compound: its tag, and the attributes it requires to be present. */
+type Need = { tag: string | undefined; attributes: string[] };
+type CssTreeNode = { type: string; name?: string | { name?: string }; children?: { toArray(): CssTreeNode[] } };
 
 /** jsdom's evaluateMediaList (MediaList-impl.js): no media, "all" or "screen". */
 const mediaApplies = (media: readonly string[]) => media.length === 0 || media.some((m) => m === "all" || m === "screen");
@@ -172,6 +182,56 @@ export function installFastComputedStyle(win: Window & typeof globalThis): void 
     }
   }
 
+  const cssTree = jsdomRequire("css-tree") as { parse(text: string, options: object): CssTreeNode };
+  /**
+   * What each selector of a rule's list needs of the element: the tag and attribute selectors of its rightmost
+   * compound (not inside :not() or another pseudo-class), a necessary condition for a match, so a rule whose list has
+   * no selector an element meets is not handed to the selector engine. "never" when every selector ends in a
+   * pseudo-element (jsdom's cascade skips those: computed-style.js matches()); undefined when not sure.
+   */
+  function needs(selectorText: string): Need[] | "never" | undefined {
+    let list: CssTreeNode;
+    try {
+      list = cssTree.parse(selectorText, { context: "selectorList" });
+    } catch {
+      return undefined;
+    }
+    const result: Need[] = [];
+    let pseudoElements = 0;
+    for (const selector of list.children?.toArray() ?? []) {
+      const nodes = selector.children?.toArray() ?? [];
+      let start = nodes.length;
+      while (start > 0 && nodes[start - 1]!.type !== "Combinator") start--;
+      const compound = nodes.slice(start);
+      if (compound.some((n) => n.type === "PseudoElementSelector")) {
+        pseudoElements++;
+        // A list mixing both: the selector engine decides.
+        result.push({ tag: undefined, attributes: [] });
+        continue;
+      }
+      const need: Need = { tag: undefined, attributes: [] };
+      for (const n of compound) {
+        const name = typeof n.name === "string" ? n.name : n.name?.name;
+        if (n.type === "TypeSelector" && name && /^[a-z][a-z0-9-]*$/i.test(name)) need.tag = name.toLowerCase();
+        // Only a plain lower-case name (no namespace, no escapes): jsdom's HTML attribute names are lower case.
+        else if (n.type === "AttributeSelector" && name && /^[a-z][a-z0-9_-]*$/.test(name)) need.attributes.push(name);
+      }
+      result.push(need);
+    }
+    if (result.length === 0) return undefined;
+    return pseudoElements === result.length ? "never" : result;
+  }
+  type AttributeImpl = { _localName: string };
+  function meetsSome(needsOf: Need[], element: ElementImpl & { _attributeList?: AttributeImpl[] }): boolean {
+    const tag = element._localName.toLowerCase();
+    const attributes = element._attributeList ?? [];
+    return needsOf.some(
+      (need) =>
+        (need.tag === undefined || need.tag === tag) &&
+        need.attributes.every((a) => attributes.some((attribute) => attribute._localName.toLowerCase() === a)),
+    );
+  }
+
   const declaredBy = new WeakMap<RuleImpl, FastProperty[]>();
   function declared(rule: RuleImpl): FastProperty[] {
     let found = declaredBy.get(rule);
@@ -223,7 +283,10 @@ export function installFastComputedStyle(win: Window & typeof globalThis): void 
       if (rule.type !== STYLE_RULE) return;
       const props = declared(rule);
       if (props.length === 0) return;
-      const entry: Entry = { order, rule, within, declared: props };
+      const lone = SINGLE_CLASS_OR_ID.test(rule.selectorText!);
+      const need = lone ? undefined : needs(rule.selectorText!);
+      if (need === "never") return;
+      const entry: Entry = { order, rule, within, declared: props, lone, needs: need };
       rule._selectorSubjects ??= domSelector.extractSubjects(rule.selectorText!, isXml);
       const keys = rule._selectorSubjects.map((k) =>
         k.id ? `#${k.id}` : k.className ? `.${k.className}` : k.tag ? `<${k.tag.toLowerCase()}` : undefined,
@@ -288,11 +351,18 @@ export function installFastComputedStyle(win: Window & typeof globalThis): void 
     const value = Object.fromEntries(FAST_PROPERTIES.map((p) => [p, ""])) as Answers;
     const important = new Set<FastProperty>();
     const won = new Map<FastProperty, Specificity["value"]>();
-    for (const { rule, within, declared: props } of candidates(currentIndex(), elementImpl)) {
+    for (const { rule, within, declared: props, lone, needs: needsOf } of candidates(currentIndex(), elementImpl)) {
       if (within && !mediaApplies(within.media!._list)) continue;
       if (!mightMatch(rule, elementImpl)) continue;
-      const { ast, match, pseudoElement } = domSelector.check(rule.selectorText!, elementImpl);
-      if (!match || pseudoElement) continue;
+      if (needsOf && !meetsSome(needsOf, elementImpl)) continue;
+      // A lone class or id selector matches whatever jsdom's pre-filter lets through: once its specificity is
+      // known (from its first check), the selector engine has nothing to add.
+      let ast: unknown;
+      if (!(lone && specificities.has(rule))) {
+        const checked = domSelector.check(rule.selectorText!, elementImpl);
+        if (!checked.match || checked.pseudoElement) continue;
+        ast = checked.ast;
+      }
       for (const p of props) {
         const v = rule.style!.getPropertyValue(p);
         if (rule.style!.getPropertyPriority(p)) {
