@@ -17,6 +17,7 @@
  *
  * It doesn't calculate: formula cells hold their formula and read as null.
  */
+import { CellGrid } from "./cellGrid";
 import type { ManagedSheet, PlanWriteResult, SelectionData, TableData, TableRequest, WorkbookAdapter, WriteOptions, WriteResult } from "./adapter";
 import { pickColumns, requestedName } from "./tableColumns";
 import {
@@ -156,7 +157,7 @@ export class StoreSheet {
   name: string;
   /** Like Worksheet.id: kept through renames, new for a copy. */
   readonly id: string;
-  readonly cells = new Map<number, MutableCell>();
+  readonly cells = new CellGrid<MutableCell>();
   /** Points, by 1-based column. */
   readonly columnWidths = new Map<number, number>();
   frozenRows = 0;
@@ -193,9 +194,6 @@ export interface StoreName {
   readonly comment: string | null;
 }
 
-const cellKey = (row: number, col: number): number => (row - 1) * MAX_COLUMNS + (col - 1);
-const keyRow = (key: number): number => Math.floor(key / MAX_COLUMNS) + 1;
-const keyCol = (key: number): number => (key % MAX_COLUMNS) + 1;
 // Names compare without case; the same text (nearly always) needs no lower-casing.
 const same = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
 const EMPTY_STYLE: CellStyle = Object.freeze({});
@@ -250,7 +248,7 @@ export class WorkbookStore {
   /** Like Excel's Move or Copy: cells, formats and custom properties travel; tables get new names. */
   copySheet(sheet: StoreSheet, newName: string): StoreSheet {
     const copy = this.addSheet(newName);
-    for (const [k, c] of sheet.cells) copy.cells.set(k, { ...c });
+    sheet.cells.forEach((c, row, col) => copy.cells.set(row, col, { ...c }));
     for (const [c, w] of sheet.columnWidths) copy.columnWidths.set(c, w);
     for (const [k, p] of sheet.properties) copy.properties.set(k, { ...p });
     copy.frozenRows = sheet.frozenRows;
@@ -270,11 +268,10 @@ export class WorkbookStore {
   // --- cells ---
 
   private cellAt(sheet: StoreSheet, row: number, col: number): MutableCell {
-    const key = cellKey(row, col);
-    let c = sheet.cells.get(key);
+    let c = sheet.cells.get(row, col);
     if (!c) {
       c = { value: null, formula: null, numberFormat: "General", style: EMPTY_STYLE };
-      sheet.cells.set(key, c);
+      sheet.cells.set(row, col, c);
     }
     return c;
   }
@@ -449,28 +446,24 @@ export class WorkbookStore {
    * Visits the sheet's cells inside `rect`, only cells that exist (so whole columns are cheap), without making a
    * list of them (a big sheet has hundreds of thousands). `visit` may delete the cell it is given.
    */
-  private forEachCellIn(sheet: StoreSheet, rect: Rect, visit: (key: number, cell: MutableCell) => void): void {
+  private forEachCellIn(sheet: StoreSheet, rect: Rect, visit: (row: number, col: number, cell: MutableCell) => void): void {
     if (rectCells(rect) <= sheet.cells.size) {
       for (let row = rect.top; row <= rect.bottom; row++) {
         for (let col = rect.left; col <= rect.right; col++) {
-          const key = cellKey(row, col);
-          const c = sheet.cells.get(key);
-          if (c) visit(key, c);
+          const c = sheet.cells.get(row, col);
+          if (c) visit(row, col, c);
         }
       }
       return;
     }
-    // A Map iterates on correctly when the entry just visited is deleted.
-    for (const [key, c] of sheet.cells) {
-      const row = keyRow(key);
-      const col = keyCol(key);
-      if (row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right) visit(key, c);
-    }
+    sheet.cells.forEach((c, row, col) => {
+      if (row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right) visit(row, col, c);
+    });
   }
 
   /** Like Range.clear: "All" also drops validation and conditional formats, as Excel's Clear All does. */
   clear(sheet: StoreSheet, rect: Rect, applyTo: "All" | "Contents" | "Formats"): void {
-    this.forEachCellIn(sheet, rect, (key, c) => {
+    this.forEachCellIn(sheet, rect, (row, col, c) => {
       if (applyTo !== "Formats") {
         c.value = null;
         c.formula = null;
@@ -480,7 +473,7 @@ export class WorkbookStore {
         c.style = EMPTY_STYLE;
       }
       if (c.value === null && c.formula === null && c.numberFormat === "General" && isPlainStyle(c.style)) {
-        sheet.cells.delete(key);
+        sheet.cells.delete(row, col);
       }
     });
     if (applyTo !== "Contents") {
@@ -497,11 +490,9 @@ export class WorkbookStore {
   usedRange(sheet: StoreSheet, rect: Rect | null, valuesOnly: boolean): Rect | null {
     let box: { top: number; left: number; bottom: number; right: number } | null = null;
     const within = rect ?? { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS };
-    this.forEachCellIn(sheet, within, (key, c) => {
+    this.forEachCellIn(sheet, within, (row, col, c) => {
       const hasContent = c.value !== null || c.formula !== null;
       if (!hasContent && (valuesOnly || (c.numberFormat === "General" && isPlainStyle(c.style)))) return;
-      const row = keyRow(key);
-      const col = keyCol(key);
       if (!box) box = { top: row, left: col, bottom: row, right: col };
       else {
         box.top = Math.min(box.top, row);
@@ -514,7 +505,7 @@ export class WorkbookStore {
   }
 
   getCell(sheet: StoreSheet, row: number, col: number): StoredCell {
-    const c = sheet.cells.get(cellKey(row, col));
+    const c = sheet.cells.get(row, col);
     return c ? { ...c } : { value: null, formula: null, numberFormat: "General", style: EMPTY_STYLE };
   }
 
@@ -727,7 +718,7 @@ export class WorkbookStore {
     for (let row = 1; row <= used.bottom; row++) {
       const line: StoredValue[] = [];
       for (let col = 1; col <= used.right; col++) {
-        const c = sheet.cells.get(cellKey(row, col));
+        const c = sheet.cells.get(row, col);
         line.push(c?.formula ?? c?.value ?? "");
       }
       rows.push(line);
@@ -1140,9 +1131,9 @@ export class MemoryWorkbook implements WorkbookAdapter {
     if (t.showTotals) {
       // The totals row moves down one to make room.
       for (let col = t.rect.left; col <= t.rect.right; col++) {
-        const cell = t.sheet.cells.get(cellKey(row, col));
-        t.sheet.cells.delete(cellKey(row, col));
-        if (cell) t.sheet.cells.set(cellKey(row + 1, col), cell);
+        const cell = t.sheet.cells.get(row, col);
+        t.sheet.cells.delete(row, col);
+        if (cell) t.sheet.cells.set(row + 1, col, cell);
       }
     }
     this.store.setInputs(t.sheet, { top: row, left: t.rect.left, bottom: row, right: t.rect.left + cells.length - 1 }, [cells]);

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { WorkbookAdapter, WriteResult } from "../../src/excel/adapter";
 import { WorkbookError } from "../../src/excel/adapter";
-import { MemoryWorkbook, WorkbookStore } from "../../src/excel/memoryWorkbook";
+import { MemoryWorkbook, type StoreSheet, WorkbookStore } from "../../src/excel/memoryWorkbook";
 import { OfficeWorkbookAdapter } from "../../src/excel/officeAdapter";
 import { charactersToPoints, OWNER_PROPERTY, parseRecord } from "../../src/excel/writePlanner";
 import type { SheetPlan } from "../../src/sheets/plan";
@@ -319,12 +319,19 @@ describe.each(implementations)("$name", ({ make }) => {
 });
 
 describe("both implementations", () => {
+  /** A sheet's cells as [row, column, cell], row by row. */
+  function cellsOf(sheet: StoreSheet): [number, number, unknown][] {
+    const cells: [number, number, unknown][] = [];
+    sheet.cells.forEach((cell, row, col) => cells.push([row, col, cell]));
+    return cells;
+  }
+
   /** Everything a write can change, in a comparable form. */
   function state(store: WorkbookStore): unknown {
     return {
       sheets: store.sheets().map((s) => ({
         name: s.name,
-        cells: [...s.cells.entries()].sort(([a], [b]) => a - b),
+        cells: cellsOf(s),
         widths: [...s.columnWidths.entries()],
         frozen: s.frozenRows,
         tab: s.tabColor,
