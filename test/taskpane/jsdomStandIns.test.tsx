@@ -42,7 +42,7 @@ describe("labels of a form control", () => {
     expect(ids(other)).toEqual(["before", "first"]);
     other.remove();
 
-    document.getElementById("first")!.htmlFor = "inner";
+    (document.getElementById("first") as HTMLLabelElement).htmlFor = "inner";
     expect(ids(name)).toEqual(["before"]);
     expect(ids(inner)).toEqual(["first", "wrapping"]);
 
@@ -112,7 +112,10 @@ describe("computed style", () => {
 describe("a findBy… that gives up", () => {
   it("says what it looked for and shows the document as it was", async () => {
     document.body.innerHTML = `<p>Only this paragraph</p>`;
-    const error = await screen.findByText("Something else", {}, { timeout: 50 }).catch((e: unknown) => e as Error);
+    const error = await screen.findByText("Something else", {}, { timeout: 50 }).then(
+      () => new Error("found"),
+      (e: unknown) => e as Error,
+    );
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe("TestingLibraryElementError");
     expect(error.message).toContain("Unable to find an element with the text: Something else");
