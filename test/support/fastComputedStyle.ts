@@ -28,8 +28,8 @@
 // task pane tests so after updating jsdom or Fluent UI.
 
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { implOf, jsdomInternals, perDocumentVersion } from "./jsdomInternals";
 
 const FAST_PROPERTIES = [
   "display",
@@ -122,22 +122,13 @@ type CssTreeNode = { type: string; name?: string | { name?: string }; children?:
 /** jsdom's evaluateMediaList (MediaList-impl.js): no media, "all" or "screen". */
 const mediaApplies = (media: readonly string[]) => media.length === 0 || media.some((m) => m === "all" || m === "screen");
 
-function implOf<T>(wrapper: object, symbol: symbol): T {
-  return (wrapper as Record<symbol, unknown>)[symbol] as T;
-}
-
 export function installFastComputedStyle(win: Window & typeof globalThis): void {
   const full = win.getComputedStyle.bind(win);
-  const implSymbol = Object.getOwnPropertySymbols(win.document).find((s) => s.description === "impl");
-  const docImpl = implSymbol && implOf<DocumentImpl>(win.document, implSymbol);
-  const jsdomRequire = createRequire(createRequire(import.meta.url).resolve("jsdom"));
+  const { implSymbol, documentImpl: docImpl, require: jsdomRequire, lib } = jsdomInternals<DocumentImpl>(win, "test/support/fastComputedStyle.ts");
   const specificity = (jsdomRequire("@bramus/specificity") as { default: SpecificityLib }).default;
-  const lib = dirname(jsdomRequire.resolve("jsdom"));
   const definitions = jsdomRequire(join(lib, "generated/css-property-definitions.js")) as Map<string, Definition>;
   const metadata = jsdomRequire(join(lib, "generated/css-property-metadata.js")) as Map<string, { functionTypes?: Record<string, unknown> }>;
   if (
-    !implSymbol ||
-    !(docImpl?._styleCache instanceof WeakMap) ||
     !Array.isArray(docImpl.styleSheets?._list) ||
     typeof docImpl._getDOMSelector !== "function" ||
     typeof specificity?.calculate !== "function" ||
@@ -262,7 +253,7 @@ export function installFastComputedStyle(win: Window & typeof globalThis): void 
       }
       return true;
     };
-    return walk(defaultRules) && docImpl!.styleSheets._list.every((sheet) => walk(sheet.cssRules._list));
+    return walk(defaultRules) && docImpl.styleSheets._list.every((sheet) => walk(sheet.cssRules._list));
   }
 
   /** The rules declaring one of the properties, by the id, class or tag an element must have for them to apply. */
@@ -305,18 +296,15 @@ export function installFastComputedStyle(win: Window & typeof globalThis): void 
 
   /**
    * The index for the style sheets as they are now: rebuilt when a rule jsdom visits was added, removed or moved.
-   * Asked once per jsdom style cache (a style sheet change replaces that cache too).
+   * Checked once per document version (perDocumentVersion; a style sheet change is one too).
    */
-  let indexCache: object | undefined;
-  function currentIndex(): Index {
-    if (indexCache === docImpl!._styleCache) return index;
-    indexCache = docImpl!._styleCache;
+  const currentIndex = perDocumentVersion(docImpl, (): Index => {
     const { rules, within } = index.seen;
     let i = 0;
     const same = eachVisited((rule, container) => rule === rules[i] && container === within[i++]) && i === rules.length;
     if (!same) index = buildIndex();
     return index;
-  }
+  });
 
   const specificities = new WeakMap<RuleImpl, Specificity["value"]>();
 
@@ -387,9 +375,8 @@ export function installFastComputedStyle(win: Window & typeof globalThis): void 
     return value;
   }
 
-  // Valid while jsdom's own cache is the one we saw: jsdom replaces it on any change that can change a style.
-  let seenCache = docImpl._styleCache;
-  let answers = new WeakMap<Element, Answers>();
+  // Each element's answers, valid while the document stays as it was.
+  const answersNow = perDocumentVersion(docImpl, () => new WeakMap<Element, Answers>());
 
   /**
    * jsdom's computed value (CSSStyleDeclaration-impl.js getComputedValue; computed-style.js
@@ -397,13 +384,10 @@ export function installFastComputedStyle(win: Window & typeof globalThis): void 
    * does jsdom change a specified value further (no colour; a shorthand keeps its text).
    */
   function answersFor(element: Element): Answers {
-    if (docImpl!._styleCache !== seenCache) {
-      seenCache = docImpl!._styleCache;
-      answers = new WeakMap();
-    }
+    const answers = answersNow();
     const known = answers.get(element);
     if (known) return known;
-    const found = specified(implOf<ElementImpl>(element, implSymbol!));
+    const found = specified(implOf<ElementImpl>(element, implSymbol));
     const parent = element.parentElement;
     // getInheritedPropertyValue: the parent's computed value, or the initial one if that is empty (a shorthand).
     const fromParent = (p: FastProperty) => (parent && answersFor(parent)[p]) || DEFINITION[p].initial;

@@ -15,8 +15,8 @@
 // take `Array.from` of it or read `length` and indices. A control outside the document or in a shadow tree, or one
 // whose live list jsdom already made over another root, is asked of jsdom as before. WFP_CHECK_FAST_STYLE=1
 // compares every answer with jsdom's own list and throws on any difference (see fastComputedStyle.ts).
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { implOf, jsdomInternals, perDocumentVersion } from "./jsdomInternals";
 
 type NodeImpl = {
   nodeType: number;
@@ -27,7 +27,7 @@ type NodeImpl = {
   getRootNode(options: object): NodeImpl;
   _labels?: { _element?: NodeImpl } | null;
 };
-type DocumentImpl = NodeImpl & { _styleCache: WeakMap<object, unknown> };
+type DocumentImpl = NodeImpl;
 type SymbolTree = { treeIterator(root: NodeImpl): Iterable<NodeImpl> };
 
 const ELEMENT_NODE = 1;
@@ -46,15 +46,11 @@ const LABELABLE = [
 const NO_LABELS: readonly HTMLLabelElement[] = Object.freeze([]);
 
 export function installFastLabels(win: Window & typeof globalThis): void {
-  const implSymbol = Object.getOwnPropertySymbols(win.document).find((s) => s.description === "impl");
-  const docImpl = implSymbol && ((win.document as unknown as Record<symbol, DocumentImpl>)[implSymbol] as DocumentImpl);
-  const living = join(dirname(createRequire(import.meta.url).resolve("jsdom")), "jsdom/living");
-  const jsdomRequire = createRequire(join(living, "index.js"));
-  const { domSymbolTree } = jsdomRequire("./helpers/internal-constants.js") as { domSymbolTree?: SymbolTree };
-  const { isLabelable } = jsdomRequire("./helpers/form-controls.js") as { isLabelable?: (node: NodeImpl) => boolean };
-  const { wrapperForImpl } = jsdomRequire("../../generated/idl/utils.js") as { wrapperForImpl?: (impl: NodeImpl) => unknown };
+  const { implSymbol, documentImpl: docImpl, require: jsdomRequire, lib } = jsdomInternals<DocumentImpl>(win, "test/support/fastLabels.ts");
+  const { domSymbolTree } = jsdomRequire(join(lib, "jsdom/living/helpers/internal-constants.js")) as { domSymbolTree?: SymbolTree };
+  const { isLabelable } = jsdomRequire(join(lib, "jsdom/living/helpers/form-controls.js")) as { isLabelable?: (node: NodeImpl) => boolean };
+  const { wrapperForImpl } = jsdomRequire(join(lib, "generated/idl/utils.js")) as { wrapperForImpl?: (impl: NodeImpl) => unknown };
   if (
-    !(docImpl?._styleCache instanceof WeakMap) ||
     typeof domSymbolTree?.treeIterator !== "function" ||
     typeof isLabelable !== "function" ||
     typeof wrapperForImpl !== "function"
@@ -67,7 +63,7 @@ export function installFastLabels(win: Window & typeof globalThis): void {
   function labelsByControl(): Map<NodeImpl, readonly HTMLLabelElement[]> {
     const firstById = new Map<string, NodeImpl>();
     const labels: NodeImpl[] = [];
-    for (const node of domSymbolTree!.treeIterator(docImpl!)) {
+    for (const node of domSymbolTree!.treeIterator(docImpl)) {
       if (node.nodeType !== ELEMENT_NODE) continue;
       const id = node.getAttributeNS(null, "id");
       if (id !== null && !firstById.has(id)) firstById.set(id, node);
@@ -96,8 +92,7 @@ export function installFastLabels(win: Window & typeof globalThis): void {
     return byControl;
   }
 
-  let seenCache: object | undefined;
-  let index = new Map<NodeImpl, readonly HTMLLabelElement[]>();
+  const currentIndex = perDocumentVersion(docImpl, labelsByControl);
 
   for (const name of LABELABLE) {
     const prototype = (win as unknown as Record<string, { prototype: object } | undefined>)[name]?.prototype;
@@ -107,7 +102,7 @@ export function installFastLabels(win: Window & typeof globalThis): void {
     Object.defineProperty(prototype, "labels", {
       ...descriptor,
       get(this: Element) {
-        const impl = (this as unknown as Record<symbol, NodeImpl>)[implSymbol!]!;
+        const impl = implOf<NodeImpl>(this, implSymbol);
         if (
           !this.isConnected ||
           !isLabelable!(impl) ||
@@ -116,11 +111,7 @@ export function installFastLabels(win: Window & typeof globalThis): void {
         ) {
           return labelsOf.call(this);
         }
-        if (docImpl!._styleCache !== seenCache) {
-          seenCache = docImpl!._styleCache;
-          index = labelsByControl();
-        }
-        const labels = index.get(impl) ?? NO_LABELS;
+        const labels = currentIndex().get(impl) ?? NO_LABELS;
         if (check) {
           const fresh = [...(labelsOf.call(this) as NodeListOf<HTMLLabelElement>)];
           if (fresh.length !== labels.length || fresh.some((l, i) => l !== labels[i])) {
